@@ -1,0 +1,79 @@
+# OPQ intranet: every set-up step is here, so a fresh Debian machine with Python 3.11 needs
+# only `make run` (the intranet with demo data) or `make test` (the whole suite).
+#
+# When DATABASE_URL is not set, a project-local PostgreSQL is started (scripts/localdb.sh).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SCALE ?= demo
+BENCH_SCALE ?= demo
+
+ifndef DATABASE_URL
+LOCAL_DB := 1
+export DATABASE_URL := $(shell scripts/localdb.sh url)
+endif
+
+.PHONY: setup db migrate seed run test test-fast bench lint messages check-deploy clean help
+
+help:
+	@echo "make run    - set up everything, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test   - set up everything and run the whole test suite"
+	@echo "make setup  - virtualenv, Python and npm dependencies, database, migrations"
+	@echo "make seed   - load demo data (SCALE=demo|full)"
+	@echo "make bench  - benchmark the registered pages (BENCH_SCALE=demo|full)"
+	@echo "make lint   - ruff"
+
+# --- Dependencies -------------------------------------------------------------------------
+$(BIN)/.installed: requirements.txt requirements-dev.txt scripts/system-deps.sh
+	scripts/system-deps.sh
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+db:
+ifdef LOCAL_DB
+	scripts/localdb.sh start
+endif
+
+setup: $(BIN)/.installed node_modules/.installed db messages
+	$(PY) manage.py migrate --noinput
+
+messages: $(BIN)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+migrate: setup
+
+# --- Running --------------------------------------------------------------------------------
+seed: setup
+	$(PY) manage.py seed_demo --scale $(SCALE)
+
+run: setup
+	$(PY) manage.py seed_demo --scale demo --once
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# --- Quality --------------------------------------------------------------------------------
+test: $(BIN)/.installed node_modules/.installed db messages
+	$(BIN)/pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: setup
+	$(PY) manage.py seed_demo --scale $(BENCH_SCALE) --once
+	$(PY) manage.py bench
+
+check-deploy: $(BIN)/.installed
+	scripts/check-deploy.sh
+
+clean:
+	rm -rf $(VENV) node_modules var/staticfiles

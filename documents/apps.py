@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Records")
+    # Navigation entry and the permission that opens the app (opq_intranet.accounts.access).
+    nav_label = _("Records")
+    nav_url = "documents:index"
+    nav_icon = "archive"
+    nav_order = 40
+    access_permission = "accounts.access_documents"

@@ -1,0 +1,97 @@
+"""The single access policy of the intranet.
+
+Every URL is resolved to an `AccessRule`, and `AccessPolicyMiddleware` applies it before the
+view runs. A view says who it is for with the `access()` decorator (function views and the
+result of `as_view()`) or an `access_rule` class attribute (class-based views). A view that
+says nothing is a staff view guarded by its app's `access_permission`: secure by default.
+
+Audiences:
+- PUBLIC: anyone, signed in or not (login, password reset, health check).
+- ACCOUNT: any signed-in person, even before their second factor is verified (logout,
+  two-factor enrolment and verification, own password).
+- USER: any signed-in person, partners with their second factor verified (private file
+  downloads, whose owner object then decides).
+- PORTAL: partners of a professional order (verified second factor, `accounts.access_portal`)
+  and staff who may see every order (`accounts.view_all_orders`).
+- STAFF: Office staff holding the permission(s); partners get 403 whatever the URL.
+- ADMIN: the Django admin; staff with `is_staff` and a verified second factor.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.apps import apps
+
+
+class Audience(StrEnum):
+    PUBLIC = "public"
+    ACCOUNT = "account"
+    USER = "user"
+    PORTAL = "portal"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class AccessRule:
+    audience: Audience = Audience.STAFF
+    permissions: tuple[str, ...] = ()
+
+    @property
+    def needs_second_factor(self):
+        """Partners always need it; staff only for the Django admin."""
+        return self.audience not in (Audience.PUBLIC, Audience.ACCOUNT)
+
+
+def access(audience=Audience.STAFF, *permissions):
+    """Declare who a view is for: `@access(Audience.STAFF, "accounts.access_bdsp")`."""
+    rule = AccessRule(Audience(audience), tuple(permissions))
+
+    def decorate(view):
+        view.access_rule = rule
+        return view
+
+    return decorate
+
+
+ADMIN_RULE = AccessRule(Audience.ADMIN)
+INTRANET_RULE = AccessRule(Audience.STAFF, ("accounts.access_intranet",))
+
+
+def rule_for(view_func, resolver_match):
+    """The rule that applies to a resolved view (see the module docstring)."""
+    rule = getattr(view_func, "access_rule", None)
+    if rule is None:
+        rule = getattr(getattr(view_func, "view_class", None), "access_rule", None)
+    if rule is not None:
+        return rule
+    if resolver_match is not None and "admin" in resolver_match.namespaces:
+        return ADMIN_RULE
+    app_config = _app_config_of(view_func)
+    permission = getattr(app_config, "access_permission", None)
+    if permission:
+        return AccessRule(Audience.STAFF, (permission,))
+    return INTRANET_RULE
+
+
+def _app_config_of(view_func):
+    module = getattr(view_func, "__module__", "") or ""
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is not None:
+        module = view_class.__module__
+    return apps.get_containing_app_config(module)
+
+
+def user_may(user, rule):
+    """Whether a signed-in user satisfies the rule's audience and permissions (not 2FA)."""
+    if rule.audience in (Audience.PUBLIC, Audience.ACCOUNT, Audience.USER):
+        return True
+    if rule.audience == Audience.ADMIN:
+        return user.is_office_staff and user.is_active and user.is_staff
+    if rule.audience == Audience.PORTAL:
+        if user.is_partner:
+            return user.has_perm("accounts.access_portal")
+        return user.has_perm("accounts.view_all_orders")
+    # STAFF: every staff page needs the basic intranet right on top of its own.
+    needed = ("accounts.access_intranet", *rule.permissions)
+    return user.is_office_staff and all(user.has_perm(p) for p in needed)

@@ -1,0 +1,98 @@
+"""The one user model: staff of the Office, or partners who work for a professional order."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from opq_intranet.core.history import track_history
+
+
+class UserKind(models.TextChoices):
+    STAFF = "staff", _("Office staff")
+    PARTNER = "partner", _("Professional order")
+
+
+@track_history()
+class User(AbstractUser):
+    kind = models.CharField(_("kind of account"), max_length=10, choices=UserKind.choices, default=UserKind.STAFF)
+    professional_order = models.ForeignKey(
+        "core.ProfessionalOrder",
+        verbose_name=_("professional order"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partner_users",
+        help_text=_("Required for a professional-order account, empty for staff."),
+    )
+    org_unit = models.ForeignKey(
+        "core.OrgUnit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+    )
+    site = models.ForeignKey("core.Site", verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL)
+    job_title = models.CharField(_("job title"), max_length=150, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            # A partner belongs to exactly one order and never gets Django admin rights;
+            # staff belong to no order.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        kind=UserKind.PARTNER,
+                        professional_order__isnull=False,
+                        is_staff=False,
+                        is_superuser=False,
+                    )
+                    | models.Q(kind=UserKind.STAFF, professional_order__isnull=True)
+                ),
+                name="accounts_user_kind_order_consistent",
+                violation_error_message=_(
+                    "A professional-order account needs its order and cannot have administration rights; "
+                    "a staff account has no order."
+                ),
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_ci_uniq",
+                violation_error_message=_("Another account already uses this email address."),
+            ),
+        ]
+        permissions = [
+            # Module access: one per application; roles (groups) grant them.
+            ("access_intranet", "Can use the staff intranet"),
+            ("access_portal", "Can use the professional-order portal"),
+            ("view_all_orders", "Can see the portal data of every professional order"),
+            ("access_bdsp", "Can use the BDSP"),
+            ("access_discipline", "Can use disciplinary case tracking"),
+            ("access_administrateurs", "Can use the administrators and candidates bank"),
+            ("access_documents", "Can use records management"),
+            ("access_courrier", "Can use mail and mandates"),
+            ("access_inventaire", "Can use the asset inventory"),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def get_absolute_url(self):
+        return reverse("core:person_detail", args=[self.pk])
+
+    @property
+    def is_partner(self):
+        return self.kind == UserKind.PARTNER
+
+    @property
+    def is_office_staff(self):
+        return self.kind == UserKind.STAFF

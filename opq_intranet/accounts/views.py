@@ -1,0 +1,135 @@
+"""Sign-in, sign-out, password reset and the second factor."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from opq_intranet.accounts import otp
+from opq_intranet.accounts.access import Audience, access
+from opq_intranet.accounts.forms import LoginForm, TokenForm
+
+
+def _safe_next(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+def home_for(user):
+    if user.is_partner:
+        return reverse("core:portal")
+    return reverse("core:dashboard")
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["session_expired"] = self.request.session.pop("opq_session_expired", False)
+        return context
+
+    def get_default_redirect_url(self):
+        return reverse("accounts:after_login")
+
+
+@access(Audience.ACCOUNT)
+def after_login(request):
+    """Where a person lands after their password: their second factor, then their home."""
+    user = request.user
+    if user.is_partner and not user.is_verified():
+        if otp.has_confirmed_device(user):
+            return redirect("accounts:otp_verify")
+        return redirect("accounts:otp_setup")
+    return redirect(home_for(user))
+
+
+@access(Audience.ACCOUNT)
+@require_http_methods(["GET", "POST"])
+def otp_setup(request):
+    """Enrol an authenticator app: scan the QR code, type the first code.
+
+    Replacing an existing device needs the current one first: a stolen password alone
+    must not let anyone enrol their own phone.
+    """
+    if otp.has_confirmed_device(request.user) and not request.user.is_verified():
+        return redirect(f"{reverse('accounts:otp_verify')}?next={reverse('accounts:otp_setup')}")
+    device = otp.pending_totp_device(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = otp.confirm_enrolment(request=request, device=device, token=form.cleaned_data["token"])
+        if codes is not None:
+            messages.success(request, _("Two-step verification is now active on your account."))
+            return render(
+                request,
+                "accounts/recovery_codes.html",
+                {"codes": codes, "next_url": _safe_next(request, home_for(request.user))},
+            )
+        form.add_error("token", _("This code is not valid. Check the time on your phone and try the current code."))
+    context = {
+        "form": form,
+        "qr_code": otp.qr_code_data_uri(device),
+        "secret": otp.secret_for_display(device),
+        "next": _safe_next(request, ""),
+    }
+    return render(request, "accounts/otp_setup.html", context)
+
+
+@access(Audience.ACCOUNT)
+@require_http_methods(["GET", "POST"])
+def otp_verify(request):
+    if request.user.is_verified():
+        return redirect(_safe_next(request, home_for(request.user)))
+    if not otp.has_confirmed_device(request.user):
+        return redirect("accounts:otp_setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if otp.verify_second_factor(request=request, token=form.cleaned_data["token"]):
+            return redirect(_safe_next(request, home_for(request.user)))
+        form.add_error("token", _("This code is not valid or has already been used."))
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@access(Audience.ACCOUNT)
+def profile(request):
+    return render(request, "accounts/profile.html", {"has_device": otp.has_confirmed_device(request.user)})
+
+
+# Django's views, with our templates and declared as public or signed-in.
+logout_view = access(Audience.ACCOUNT)(auth_views.LogoutView.as_view())
+password_change = access(Audience.ACCOUNT)(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")
+    )
+)
+password_change_done = access(Audience.ACCOUNT)(
+    auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html")
+)
+password_reset = access(Audience.PUBLIC)(
+    auth_views.PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        email_template_name="accounts/email/password_reset.txt",
+        subject_template_name="accounts/email/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
+)
+password_reset_done = access(Audience.PUBLIC)(
+    auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+)
+password_reset_confirm = access(Audience.PUBLIC)(
+    auth_views.PasswordResetConfirmView.as_view(
+        template_name="accounts/password_reset_confirm.html",
+        success_url=reverse_lazy("accounts:password_reset_complete"),
+    )
+)
+password_reset_complete = access(Audience.PUBLIC)(
+    auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
+)
+login_view = access(Audience.PUBLIC)(LoginView.as_view())

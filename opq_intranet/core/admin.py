@@ -1,0 +1,79 @@
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from opq_intranet.core.admin_history import HistoryAdmin
+from opq_intranet.core.models import (
+    ConfidentialAccess,
+    NumberSequence,
+    OfficeClosure,
+    OrgUnit,
+    PrivateFile,
+    ProfessionalOrder,
+    Site,
+)
+
+
+@admin.register(ProfessionalOrder)
+class ProfessionalOrderAdmin(HistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = ("name", "code", "practice_kind", "is_active")
+    list_filter = ("practice_kind", "is_active")
+    search_fields = ("name", "code", "profession")
+
+
+@admin.register(Site)
+class SiteAdmin(HistoryAdmin):
+    list_display = ("name", "code", "address")
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(HistoryAdmin):
+    list_display = ("name", "code", "parent", "site", "is_active")
+    list_filter = ("site", "is_active")
+    search_fields = ("name", "code")
+    list_select_related = ("parent", "site")
+
+
+@admin.register(OfficeClosure)
+class OfficeClosureAdmin(HistoryAdmin):
+    list_display = ("date", "label")
+    date_hierarchy = "date"
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records kept by the system: visible to IT, never edited by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NumberSequence)
+class NumberSequenceAdmin(ReadOnlyAdmin):
+    list_display = ("series", "year", "last_value")
+    list_filter = ("series",)
+
+
+@admin.register(PrivateFile)
+class PrivateFileAdmin(ReadOnlyAdmin):
+    list_display = ("original_name", "mime_type", "size", "uploaded_at", "uploaded_by", "owner_type")
+    list_select_related = ("uploaded_by", "owner_type")
+    exclude = ("content",)  # no download link that would bypass the owner's check
+
+
+@admin.register(ConfidentialAccess)
+class ConfidentialAccessAdmin(ReadOnlyAdmin):
+    list_display = ("accessed_at", "user", "action", "object_label", "object_repr")
+    list_filter = ("action", "object_label")
+    list_select_related = ("user",)
+    search_fields = ("object_repr", "user__username", "user__last_name")
+    date_hierarchy = "accessed_at"
+
+
+admin.site.empty_value_display = _("(empty)")

@@ -1,0 +1,138 @@
+"""Private files: checked on the way in, stored outside the static root, served through a view.
+
+On upload: size limit, type sniffed from the content (libmagic) and matched to the file
+name's extension, SHA-256 recorded. On download: the object the file belongs to decides who
+may read it, through a reader check its app registers:
+
+    from opq_intranet.core.files import register_reader
+    register_reader(Return, lambda user, ret: selectors.returns_visible_to(user).filter(pk=ret.pk).exists())
+
+A denied file and a missing file both answer 404, so ids reveal nothing.
+"""
+
+import hashlib
+from pathlib import PurePath
+
+import magic
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from opq_intranet.core.models import PrivateFile
+
+# MIME type (as libmagic names it) -> extensions a file of that type may carry.
+KNOWN_TYPES = {
+    "application/pdf": {".pdf"},
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {".docx"},
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {".xlsx"},
+    "application/vnd.oasis.opendocument.text": {".odt"},
+    "application/vnd.oasis.opendocument.spreadsheet": {".ods"},
+    "message/rfc822": {".eml"},
+    "application/vnd.ms-outlook": {".msg"},
+    "application/CDFV2": {".msg"},
+    "text/plain": {".txt", ".csv"},
+    "text/csv": {".csv"},
+    "image/png": {".png"},
+    "image/jpeg": {".jpg", ".jpeg"},
+    "image/tiff": {".tif", ".tiff"},
+}
+DOCUMENT_TYPES = frozenset(KNOWN_TYPES) - {"image/png", "image/jpeg", "image/tiff"}
+SNIFF_BYTES = 8192
+
+_readers = {}
+
+
+def register_reader(model, check):
+    """`check(user, owner) -> bool` decides who may download files that belong to `model`."""
+    _readers[model] = check
+
+
+def sniff_mime_type(uploaded):
+    uploaded.seek(0)
+    head = uploaded.read(SNIFF_BYTES)
+    uploaded.seek(0)
+    return magic.from_buffer(head, mime=True)
+
+
+def validate_upload(uploaded, *, allowed_types=DOCUMENT_TYPES, max_bytes=None):
+    """Return the sniffed MIME type, or raise ValidationError with a French message."""
+    max_bytes = max_bytes or settings.PRIVATE_FILE_MAX_BYTES
+    if uploaded.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if uploaded.size > max_bytes:
+        raise ValidationError(
+            _("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(uploaded.size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+    mime_type = sniff_mime_type(uploaded)
+    extension = PurePath(uploaded.name or "").suffix.lower()
+    if mime_type not in allowed_types:
+        raise ValidationError(
+            _("This type of file (%(type)s) is not accepted here.") % {"type": mime_type}, code="type"
+        )
+    if extension not in KNOWN_TYPES.get(mime_type, set()):
+        raise ValidationError(
+            _("The file's content (%(type)s) does not match its name (%(name)s).")
+            % {"type": mime_type, "name": uploaded.name},
+            code="mismatch",
+        )
+    return mime_type
+
+
+def sha256_of(uploaded):
+    digest = hashlib.sha256()
+    uploaded.seek(0)
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def private_file_store(*, uploaded, owner, user, allowed_types=DOCUMENT_TYPES):
+    """Validate and store an upload for `owner`; return the PrivateFile."""
+    mime_type = validate_upload(uploaded, allowed_types=allowed_types)
+    stored = PrivateFile(
+        original_name=safe_filename(uploaded.name),
+        mime_type=mime_type,
+        size=uploaded.size,
+        sha256=sha256_of(uploaded),
+        uploaded_at=timezone.now(),
+        uploaded_by=user,
+        owner_type=ContentType.objects.get_for_model(owner),
+        owner_id=str(owner.pk),
+    )
+    stored.content.save(stored.uuid.hex, uploaded, save=False)
+    stored.full_clean()
+    stored.save()
+    return stored
+
+
+def safe_filename(name):
+    """The base name only, without characters that could break a header or a path."""
+    base = PurePath((name or "").replace("\\", "/")).name
+    cleaned = get_valid_filename(base) if base.strip(". ") else ""
+    return (cleaned or "fichier")[:200]
+
+
+def can_read(user, private_file):
+    owner = private_file.owner
+    if owner is None:
+        return False
+    check = _readers.get(type(owner))
+    return bool(check and check(user, owner))
+
+
+def checksum_matches(private_file):
+    """Fixity: recompute the stored content's SHA-256 and compare."""
+    digest = hashlib.sha256()
+    with private_file.content.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    return digest.hexdigest() == private_file.sha256

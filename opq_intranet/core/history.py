@@ -1,0 +1,137 @@
+"""Audit history for every user-editable model, kept by PostgreSQL triggers (django-pghistory).
+
+Triggers see every write, including `queryset.update()`, bulk calls and raw SQL, which
+signal-based libraries miss. The request's user and URL are attached by pghistory's
+middleware. Apply `@track_history()` to a model; show `history_for(obj)` on its page.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pghistory
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Fields that change without a person meaning to change them: not worth an event.
+NOISE_FIELDS = {"last_login", "password"}
+
+EVENT_LABELS = {
+    "insert": _("Created"),
+    "update": _("Changed"),
+    "delete": _("Deleted"),
+}
+
+
+def track_history(*, exclude=()):
+    """Class decorator: record creation, every change and deletion of the model's rows."""
+
+    def decorate(model):
+        excluded = sorted(set(exclude) | {f for f in NOISE_FIELDS if _has_field(model, f)})
+        return pghistory.track(
+            pghistory.InsertEvent(),
+            pghistory.UpdateEvent(condition=pghistory.AnyChange(exclude=excluded, exclude_auto=True)),
+            pghistory.DeleteEvent(),
+            exclude=excluded or None,
+        )(model)
+
+    return decorate
+
+
+def _has_field(model, name):
+    return any(f.name == name for f in model._meta.local_fields)
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    kind: str
+    kind_label: str
+    user: object
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+def history_for(obj, *, limit=None):
+    """The object's events, newest first, with readable field names and values.
+
+    Three queries whatever the number of events: the events, their users, and one per
+    related model whose ids appear in the changes.
+    """
+    events = pghistory.models.MiddlewareEvents.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")
+    if limit:
+        events = events[:limit]
+    events = list(events)
+    users = _users_by_id({e.pgh_context.get("user") for e in events if e.pgh_context})
+    model = type(obj)
+    related = _related_labels(model, events)
+    entries = []
+    for event in events:
+        user_id = (event.pgh_context or {}).get("user")
+        entry = HistoryEntry(
+            when=event.pgh_created_at,
+            kind=event.pgh_label,
+            kind_label=EVENT_LABELS.get(event.pgh_label, event.pgh_label),
+            user=users.get(user_id),
+        )
+        if event.pgh_label == "update" and event.pgh_diff:
+            for attname, (before, after) in sorted(event.pgh_diff.items()):
+                model_field = _field_by_attname(model, attname)
+                if model_field is None:
+                    continue
+                entry.changes.append(
+                    FieldChange(
+                        label=str(model_field.verbose_name),
+                        before=_display(model_field, before, related),
+                        after=_display(model_field, after, related),
+                    )
+                )
+        entries.append(entry)
+    return entries
+
+
+def _users_by_id(ids):
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {u.pk: u for u in get_user_model().objects.filter(pk__in=ids)}
+
+
+def _field_by_attname(model, attname):
+    for f in model._meta.concrete_fields:
+        if f.attname == attname:
+            return f
+    return None
+
+
+def _related_labels(model, events):
+    """{(related model, id): label} for every foreign key id that appears in a change."""
+    wanted = {}
+    for event in events:
+        for attname, values in (event.pgh_diff or {}).items():
+            f = _field_by_attname(model, attname)
+            if f is not None and f.is_relation:
+                wanted.setdefault(f.related_model, set()).update(v for v in values if v is not None)
+    labels = {}
+    for related_model, ids in wanted.items():
+        for item in related_model._base_manager.filter(pk__in=ids):
+            labels[(related_model, item.pk)] = str(item)
+    return labels
+
+
+def _display(model_field, value, related):
+    if value is None or value == "":
+        return "—"
+    if model_field.is_relation:
+        return related.get((model_field.related_model, value), f"#{value}")
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.BooleanField):
+        return str(_("Yes") if value else _("No"))
+    return str(value)

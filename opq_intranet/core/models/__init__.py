@@ -1,0 +1,17 @@
+from .access_log import ConfidentialAccess
+from .calendar import OfficeClosure
+from .files import PrivateFile
+from .numbering import NumberSequence
+from .reference import OrgUnit, ProfessionalOrder, Site
+from .seed import SeedRecord
+
+__all__ = [
+    "ConfidentialAccess",
+    "NumberSequence",
+    "OfficeClosure",
+    "OrgUnit",
+    "PrivateFile",
+    "ProfessionalOrder",
+    "SeedRecord",
+    "Site",
+]

@@ -1,0 +1,74 @@
+"""Reference data every app uses: the professional orders, the Office's sites and units."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from opq_intranet.core.choices import PracticeKind
+from opq_intranet.core.history import track_history
+
+
+@track_history()
+class ProfessionalOrder(models.Model):
+    """One of the 46 professional orders the Office oversees (Code des professions, annexe I)."""
+
+    code = models.SlugField(_("short code"), max_length=20, unique=True)
+    name = models.CharField(_("official name"), max_length=200, unique=True)
+    profession = models.CharField(_("profession"), max_length=200, blank=True)
+    practice_kind = models.CharField(_("practice"), max_length=20, choices=PracticeKind.choices)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("general email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("professional order")
+        verbose_name_plural = _("professional orders")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("core:order_detail", args=[self.pk])
+
+
+@track_history()
+class Site(models.Model):
+    """An office of the OPQ: Québec (800, place D'Youville) or Montréal."""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    address = models.CharField(_("address"), max_length=250)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self):
+        return self.name
+
+
+@track_history()
+class OrgUnit(models.Model):
+    """A direction or service of the Office; staff members belong to one."""
+
+    code = models.SlugField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    site = models.ForeignKey(Site, verbose_name=_("site"), null=True, blank=True, on_delete=models.PROTECT)
+    email = models.EmailField(_("email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisational unit")
+        verbose_name_plural = _("organisational units")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("core:unit_detail", args=[self.pk])

@@ -1,0 +1,39 @@
+"""Benchmark scenarios: the pages `manage.py bench` times against the seeded database.
+
+In an app's `bench.py`:
+
+    from opq_intranet.core.registry.bench import Scenario, register
+
+    register(Scenario(
+        key="courrier.registry",
+        label="Registre du courrier",
+        url=lambda: reverse("courrier:item_list"),
+        username="demo.courrier",
+    ))
+
+`url` is called once, after seeding, so it may look objects up. `username` is a seeded
+account whose roles open the page; partners are signed in with a verified second factor.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_scenarios = {}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    key: str
+    label: str
+    url: Callable
+    username: str
+    order: int = 100
+
+
+def register(scenario):
+    _scenarios[scenario.key] = scenario
+    return scenario
+
+
+def scenarios():
+    return sorted(_scenarios.values(), key=lambda s: (s.order, s.key))

@@ -1,0 +1,65 @@
+"""Factories for the test data. Orders, sites and units come from the data migration."""
+
+import factory
+from django.contrib.auth.models import Group
+
+from opq_intranet.accounts.models import User, UserKind
+from opq_intranet.core.models import OfficeClosure, OrgUnit, ProfessionalOrder, Site
+
+PASSWORD = "motdepasse-de-test-2026"
+
+
+def order(code="infirmieres"):
+    return ProfessionalOrder.objects.get(code=code)
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Site
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"site-{n}")
+    name = factory.Sequence(lambda n: f"Site {n}")
+    address = "1, rue Principale, Québec"
+
+
+class OrgUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrgUnit
+
+    code = factory.Sequence(lambda n: f"unite-{n}")
+    name = factory.Sequence(lambda n: f"Direction {n}")
+
+
+class OfficeClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OfficeClosure
+
+    label = "Fermeture"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff member; `roles=[Role.MAIL, ...]` puts them in those groups."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"personne{n}")
+    first_name = factory.Faker("first_name", locale="fr_CA")
+    last_name = factory.Faker("last_name", locale="fr_CA")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.qc.ca")
+    kind = UserKind.STAFF
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=[str(r) for r in extracted]))
+        if create:
+            self.save()
+
+
+class PartnerFactory(UserFactory):
+    kind = UserKind.PARTNER
+    professional_order = factory.LazyFunction(order)
