@@ -17,7 +17,7 @@ LOCAL_DB := 1
 export DATABASE_URL := $(shell scripts/localdb.sh url)
 endif
 
-.PHONY: setup db migrate seed run test test-fast bench lint messages check-deploy clean help
+.PHONY: setup db migrate seed run test bench lint messages check-deploy clean help
 
 help:
 	@echo "make run    - set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -73,7 +73,10 @@ bench: setup
 	$(PY) manage.py bench
 
 check-deploy: $(BIN)/.installed
-	scripts/check-deploy.sh
+	DJANGO_SETTINGS_MODULE=opq_intranet.settings.production \
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DJANGO_ALLOWED_HOSTS=intranet.example \
+	$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) node_modules var/staticfiles

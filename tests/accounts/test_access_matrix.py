@@ -47,9 +47,7 @@ READ_ONLY_ADMIN = (
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 
 ROUTES = all_routes()
-STAFF_ROUTES = [
-    r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL and r.namespace != "admin"
-]
+STAFF_ROUTES = [r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL and r.namespace != "admin"]
 ADMIN_ROUTES = [r for r in ROUTES if r.namespace == "admin"]
 NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC]
 

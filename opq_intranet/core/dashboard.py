@@ -1,0 +1,32 @@
+"""Core's panel on Mon travail: the coming non-working days (legal holidays and closures)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opq_intranet.core import calendar
+from opq_intranet.core.models import OfficeClosure
+from opq_intranet.core.registry.dashboard import Panel, register
+
+HORIZON_DAYS = 60
+
+
+def upcoming_days_off(request):
+    today = timezone.localdate()
+    until = today + timedelta(days=HORIZON_DAYS)
+    days = [(d, name, True) for d, name in calendar.holidays_between(today, until)]
+    days += [(c.date, c.label, False) for c in OfficeClosure.objects.filter(date__range=(today, until))]
+    return {"days": sorted(days)[:6], "horizon": HORIZON_DAYS}
+
+
+register(
+    Panel(
+        key="core.days_off",
+        title=_("Coming days off"),
+        template="core/panels/days_off.html",
+        permission="accounts.access_intranet",
+        get_context=upcoming_days_off,
+        order=900,
+    )
+)
