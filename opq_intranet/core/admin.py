@@ -10,6 +10,7 @@ from opq_intranet.core.models import (
     OrgUnit,
     PrivateFile,
     ProfessionalOrder,
+    ScheduledRun,
     Site,
 )
 
@@ -62,7 +63,8 @@ class NumberSequenceAdmin(ReadOnlyAdmin):
 
 @admin.register(PrivateFile)
 class PrivateFileAdmin(ReadOnlyAdmin):
-    list_display = ("original_name", "mime_type", "size", "uploaded_at", "uploaded_by", "owner_type")
+    list_display = ("original_name", "mime_type", "size", "uploaded_at", "uploaded_by", "owner_type", "fixity_ok")
+    list_filter = ("fixity_ok", "mime_type")
     list_select_related = ("uploaded_by", "owner_type")
     exclude = ("content",)  # no download link that would bypass the owner's check
 
@@ -74,6 +76,13 @@ class ConfidentialAccessAdmin(ReadOnlyAdmin):
     list_select_related = ("user",)
     search_fields = ("object_repr", "user__username", "user__last_name")
     date_hierarchy = "accessed_at"
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(ReadOnlyAdmin):
+    list_display = ("job", "for_date", "started_at", "finished_at", "succeeded", "summary")
+    list_filter = ("job", "succeeded")
+    date_hierarchy = "started_at"
 
 
 admin.site.empty_value_display = _("(empty)")

@@ -39,6 +39,7 @@ READ_ONLY_ADMIN = (
     "core_numbersequence",
     "core_privatefile",
     "core_confidentialaccess",
+    "core_scheduledrun",
     "axes_accessattempt",
     "axes_accesslog",
     "axes_accessfailurelog",

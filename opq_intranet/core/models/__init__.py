@@ -3,6 +3,7 @@ from .calendar import OfficeClosure
 from .files import PrivateFile
 from .numbering import NumberSequence
 from .reference import OrgUnit, ProfessionalOrder, Site
+from .schedule import ScheduledRun
 from .seed import SeedRecord
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "OrgUnit",
     "PrivateFile",
     "ProfessionalOrder",
+    "ScheduledRun",
     "SeedRecord",
     "Site",
 ]

@@ -29,9 +29,15 @@ class PrivateFile(models.Model):
     owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     owner_id = models.CharField(max_length=64)
     owner = GenericForeignKey("owner_type", "owner_id")
+    # Fixity: the scheduled check recomputes the SHA-256 and records the outcome here.
+    fixity_checked_at = models.DateTimeField(_("integrity checked at"), null=True, blank=True)
+    fixity_ok = models.BooleanField(_("integrity intact"), null=True)
 
     class Meta:
-        indexes = [models.Index(fields=["owner_type", "owner_id"], name="core_file_owner_idx")]
+        indexes = [
+            models.Index(fields=["owner_type", "owner_id"], name="core_file_owner_idx"),
+            models.Index(fields=["fixity_checked_at"], name="core_file_fixity_idx"),
+        ]
         ordering = ["-uploaded_at"]
         verbose_name = _("private file")
         verbose_name_plural = _("private files")
