@@ -9,6 +9,16 @@ from opq_intranet.core.choices import PracticeKind
 from opq_intranet.core.models import OrgUnit, ProfessionalOrder, Site
 from opq_intranet.core.text import strip_accents
 
+YES_NO_ALL = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
+
+
+class YesNoAllWidget(django_filters.widgets.BooleanWidget):
+    """Yes / No / All: the empty choice reads "All" rather than django-filter's "Unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = YES_NO_ALL
+
 
 class BaseFilterSet(django_filters.FilterSet):
     """Adds the free-text `q` box; subclasses list the fields it searches in `search_fields`."""
@@ -29,8 +39,8 @@ class BaseFilterSet(django_filters.FilterSet):
 
 class ProfessionalOrderFilterSet(BaseFilterSet):
     search_fields = ("name", "code", "profession")
-    practice_kind = django_filters.ChoiceFilter(label=_("Practice"), choices=PracticeKind.choices)
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    practice_kind = django_filters.ChoiceFilter(label=_("Practice"), choices=PracticeKind.choices, empty_label=_("All"))
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=YesNoAllWidget)
 
     class Meta:
         model = ProfessionalOrder
@@ -39,8 +49,8 @@ class ProfessionalOrderFilterSet(BaseFilterSet):
 
 class OrgUnitFilterSet(BaseFilterSet):
     search_fields = ("name", "code")
-    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=Site.objects.all())
-    is_active = django_filters.BooleanFilter(label=_("Active"))
+    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=Site.objects.all(), empty_label=_("All"))
+    is_active = django_filters.BooleanFilter(label=_("Active"), widget=YesNoAllWidget)
 
     class Meta:
         model = OrgUnit
@@ -49,8 +59,8 @@ class OrgUnitFilterSet(BaseFilterSet):
 
 class PersonFilterSet(BaseFilterSet):
     search_fields = ("first_name", "last_name", "job_title", "email")
-    org_unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=OrgUnit.objects.all())
-    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=Site.objects.all())
+    org_unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=OrgUnit.objects.all(), empty_label=_("All"))
+    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=Site.objects.all(), empty_label=_("All"))
 
     class Meta:
         model = User

@@ -43,7 +43,12 @@ PARTNER_ACCOUNTS = [
     ("declarant.ingenieurs", "Chantal", "Fortin", "ingenieurs", Role.ORDER_DECLARANT),
 ]
 # The Office's usual closure days beyond the legal holidays (the holiday season).
-CLOSURES = [((12, 26), "Congé des Fêtes"), ((12, 27), "Congé des Fêtes"), ((1, 2), "Congé des Fêtes")]
+CLOSURES = [
+    ((12, 24), "Veille de Noël"),
+    ((12, 26), "Congé des Fêtes"),
+    ((12, 31), "Veille du jour de l'An"),
+    ((1, 2), "Congé des Fêtes"),
+]
 
 FIRST_NAMES = ["Sophie", "Martin", "Catherine", "François", "Geneviève", "Pierre", "Annie", "Éric", "Julie", "Yves"]
 LAST_NAMES = ["Bélanger", "Lévesque", "Ouellet", "Girard", "Caron", "Poulin", "Simard", "Boucher", "Dubé", "Mercier"]
@@ -69,7 +74,9 @@ def generate(scale, log):
         _fill_office(groups, units, sites, log)
     for year in range(date.today().year - 1, date.today().year + 2):
         for (month, day), label in CLOSURES:
-            OfficeClosure.objects.get_or_create(date=date(year, month, day), defaults={"label": label})
+            closure = date(year, month, day)
+            if closure.weekday() < 5:  # a closure on a weekend means nothing
+                OfficeClosure.objects.get_or_create(date=closure, defaults={"label": label})
 
 
 def _account(username, first, last, **fields):

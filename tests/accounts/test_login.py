@@ -131,3 +131,19 @@ def test_password_change_rejects_a_weak_password(make_client, staff_user):
     assert response.context["form"].errors["new_password2"]
     staff_user.refresh_from_db()
     assert staff_user.check_password(PASSWORD)
+
+
+def test_an_english_browser_still_gets_french(client):
+    response = client.get("/connexion/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "fr-ca"
+    assert "<h1" in response.text and "Se connecter" in response.text
+
+
+def test_english_is_an_explicit_choice_that_sticks(client):
+    response = client.post("/langue/", {"language": "en", "next": "/connexion/"})
+    assert response.status_code == 302
+    response = client.get("/connexion/")
+    assert response.headers["Content-Language"] == "en"
+    assert "Sign in" in response.text
+    client.post("/langue/", {"language": "fr-ca", "next": "/connexion/"})
+    assert client.get("/connexion/").headers["Content-Language"] == "fr-ca"
