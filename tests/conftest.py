@@ -6,6 +6,20 @@ from django.test import Client
 from opq_intranet.accounts.roles import Role
 from opq_intranet.accounts.testing import sign_in
 from tests.factories import PartnerFactory, UserFactory, order
+from tests.reference_data import ensure_reference_data
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A reused test database may have been emptied by a transactional test's flush."""
+    with django_db_blocker.unblock():
+        ensure_reference_data()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """For transactional tests: the data migrations' rows, after a previous test's flush."""
+    ensure_reference_data()
 
 
 @pytest.fixture(autouse=True)

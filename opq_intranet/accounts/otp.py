@@ -2,10 +2,12 @@
 
 import base64
 import io
+import math
 
 import qrcode
 import qrcode.image.svg
 from django.db import transaction
+from django.utils import timezone
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -35,6 +37,23 @@ def qr_code_data_uri(device):
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def seconds_to_wait(device):
+    """Seconds before the device accepts another code after failures (django-otp throttling)."""
+    allowed, info = device.verify_is_allowed()
+    if allowed:
+        return 0
+    locked_until = (info or {}).get("locked_until")
+    if locked_until is None:
+        return 1
+    return max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
+
+
+def throttled_seconds(user):
+    """The wait imposed by the person's app device, if failures made it refuse codes for now."""
+    waits = [seconds_to_wait(d) for d in TOTPDevice.objects.filter(user=user, confirmed=True)]
+    return max(waits, default=0)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from opq_intranet.accounts import otp
@@ -64,7 +65,11 @@ def otp_setup(request):
     device = otp.pending_totp_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = otp.confirm_enrolment(request=request, device=device, token=form.cleaned_data["token"])
+        # django-otp refuses every code for a while after a wrong one: check that first.
+        wait = otp.seconds_to_wait(device)
+        codes = (
+            None if wait else otp.confirm_enrolment(request=request, device=device, token=form.cleaned_data["token"])
+        )
         if codes is not None:
             messages.success(request, _("Two-step verification is now active on your account."))
             return render(
@@ -72,7 +77,9 @@ def otp_setup(request):
                 "accounts/recovery_codes.html",
                 {"codes": codes, "next_url": _safe_next(request, home_for(request.user))},
             )
-        form.add_error("token", _("This code is not valid. Check the time on your phone and try the current code."))
+        form.add_error(
+            "token", _refusal(wait, _("This code is not valid. Check the time on your phone and try the current code."))
+        )
     context = {
         "form": form,
         "qr_code": otp.qr_code_data_uri(device),
@@ -91,10 +98,22 @@ def otp_verify(request):
         return redirect("accounts:otp_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if otp.verify_second_factor(request=request, token=form.cleaned_data["token"]):
+        wait = otp.throttled_seconds(request.user)
+        if not wait and otp.verify_second_factor(request=request, token=form.cleaned_data["token"]):
             return redirect(_safe_next(request, home_for(request.user)))
-        form.add_error("token", _("This code is not valid or has already been used."))
+        form.add_error("token", _refusal(wait, _("This code is not valid or has already been used.")))
     return render(request, "accounts/otp_verify.html", {"form": form, "next": _safe_next(request, "")})
+
+
+def _refusal(wait, message):
+    """The refusal message: a plain "not valid", or how long to wait when throttled."""
+    if wait:
+        return ngettext(
+            "Too many wrong codes: wait %(seconds)s second, then type the current code.",
+            "Too many wrong codes: wait %(seconds)s seconds, then type the current code.",
+            wait,
+        ) % {"seconds": wait}
+    return message
 
 
 @access(Audience.ACCOUNT)

@@ -16,3 +16,5 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 MEDIA_ROOT = PRIVATE_MEDIA_ROOT
 # Keep connections short-lived so concurrency tests and the live server see fresh ones.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Django's live server (browser tests) needs a media URL to route around; nothing links to it.
+MEDIA_URL = "/media-jamais-servi/"

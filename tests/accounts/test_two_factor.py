@@ -101,3 +101,18 @@ def test_a_verified_person_can_replace_their_device(make_client, partner_user):
     client.post("/compte/deux-etapes/activer/", {"token": current_code(pending)})
     assert list(TOTPDevice.objects.filter(user=partner_user).values_list("pk", flat=True)) == [pending.pk]
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+
+
+def test_right_after_a_wrong_code_even_the_right_one_must_wait(make_client, partner_user):
+    """django-otp throttles after a failure; the person is told to wait, not that the code is wrong."""
+    device, _codes = enrolled(partner_user)
+    client = make_client(partner_user, verified=False)
+    client.post("/compte/deux-etapes/verifier/", {"token": "123456"})
+    response = client.post("/compte/deux-etapes/verifier/", {"token": current_code(device)})
+    assert response.status_code == 200
+    assert "1" in response.context["form"].errors["token"][0]
+    assert client.get("/portail/").status_code == 302
+    # Once the pause is over, the current code works.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None, throttling_failure_count=0)
+    response = client.post("/compte/deux-etapes/verifier/", {"token": current_code(device)})
+    assert response.status_code == 302

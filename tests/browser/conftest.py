@@ -1,0 +1,56 @@
+"""Playwright in Debian's Chromium against Django's live server, with axe-core on every page.
+
+Never `playwright install`: the browser is /usr/bin/chromium, and the machine has no internet.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.pages import BrowserSession
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+# (creating users) are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def session(browser, live_server, reference_data):
+    """A fresh browser context (own cookies) on the live server; axe runs on every page."""
+    # bypass_csp only lets the test inject axe-core; the application's CSP stays in force
+    # for its own pages, and CSP violations are still reported as console errors.
+    context = browser.new_context(bypass_csp=True, locale="fr-CA", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    browser_session = BrowserSession(page=page, base_url=live_server.url, axe_script=AXE_SCRIPT)
+    yield browser_session
+    context.close()
+    browser_session.assert_no_errors()

@@ -1,0 +1,24 @@
+"""Re-create what the data migrations load (orders, sites, units, roles).
+
+Tests that use the transactional database (the live server, concurrency) end with a flush
+that empties every table; Django re-creates content types and permissions afterwards, but
+not the rows our data migrations loaded. Their loaders are idempotent, so we run them again.
+"""
+
+import importlib
+
+from django.apps import apps
+
+LOADERS = [
+    ("opq_intranet.core.migrations.0003_reference_data", "load"),
+    ("opq_intranet.accounts.migrations.0003_roles", "create_roles"),
+]
+
+
+def ensure_reference_data():
+    from opq_intranet.core.models import ProfessionalOrder
+
+    if ProfessionalOrder.objects.exists():
+        return
+    for module, function in LOADERS:
+        getattr(importlib.import_module(module), function)(apps, None)
