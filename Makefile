@@ -69,8 +69,8 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 bench: setup
-	$(PY) manage.py seed_demo --scale $(BENCH_SCALE) --once
-	$(PY) manage.py bench
+	DJANGO_SETTINGS_MODULE=opq_intranet.settings.bench $(PY) manage.py seed_demo --scale $(BENCH_SCALE) --once
+	DJANGO_SETTINGS_MODULE=opq_intranet.settings.bench $(PY) manage.py bench
 
 check-deploy: $(BIN)/.installed
 	DJANGO_SETTINGS_MODULE=opq_intranet.settings.production \

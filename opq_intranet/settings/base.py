@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "django_filters",
-    "django_tables2",
     "import_export",
     "django_htmx",
     "csp",
@@ -97,6 +96,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/opq_intranet")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Named (server-side) cursors cost three round trips; every `.iterator()` of a small choice
+# list paid them. Exports, the one place that streams big results, fetch in chunks anyway.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth layer (DESIGN.md). -------------------------------------------------------------
@@ -205,7 +207,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Intranet OPQ <ne-pas-rep
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Lists. ------------------------------------------------------------------------------
-DJANGO_TABLES2_TEMPLATE = "core/list/table.html"
 LIST_PAGE_SIZE = 25
 LIST_PAGE_SIZES = (10, 25, 50, 100)
 EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=100_000)
