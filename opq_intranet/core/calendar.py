@@ -38,6 +38,10 @@ def legal_holidays(year):
     )
     days = dict(public)
     days.update({d: name for d, name in optional.items() if d.month in (3, 4)})
+    # The Sovereign's birthday (par. i) is the Monday before 25 May; the package only knows
+    # it from 2003, when Quebec named it Journée nationale des patriotes.
+    sovereign = date(year, 5, 24) - timedelta(days=date(year, 5, 24).weekday())
+    days.setdefault(sovereign, "Anniversaire du Souverain")
     canada_day = date(year, 7, 1)
     if canada_day.weekday() == SUNDAY:
         # The Act names 2 July in that case; Sunday 1 July is a holiday anyway.

@@ -108,9 +108,13 @@ def private_file_store(*, uploaded, owner, user, allowed_types=DOCUMENT_TYPES):
         owner_type=ContentType.objects.get_for_model(owner),
         owner_id=str(owner.pk),
     )
+    stored.full_clean(exclude=["content"])
     stored.content.save(stored.uuid.hex, uploaded, save=False)
-    stored.full_clean()
-    stored.save()
+    try:
+        stored.save()
+    except Exception:
+        stored.content.delete(save=False)  # no orphan on disk if the row is not written
+        raise
     return stored
 
 

@@ -31,7 +31,7 @@ class PrivateFile(models.Model):
     owner = GenericForeignKey("owner_type", "owner_id")
     # Fixity: the scheduled check recomputes the SHA-256 and records the outcome here.
     fixity_checked_at = models.DateTimeField(_("integrity checked at"), null=True, blank=True)
-    fixity_ok = models.BooleanField(_("integrity intact"), null=True)
+    fixity_ok = models.BooleanField(_("integrity intact"), null=True, blank=True)
 
     class Meta:
         indexes = [
