@@ -1,13 +1,12 @@
 """Filter sets of the core lists, and the base every app's filter set extends."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from opq_intranet.accounts.models import User
 from opq_intranet.core.choices import PracticeKind
 from opq_intranet.core.models import OrgUnit, ProfessionalOrder, Site
-from opq_intranet.core.text import strip_accents
+from opq_intranet.core.text import filter_words
 
 YES_NO_ALL = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
@@ -27,14 +26,8 @@ class BaseFilterSet(django_filters.FilterSet):
     search_fields = ()
 
     def filter_q(self, queryset, name, value):
-        value = strip_accents(value.strip())
-        if not value:
-            return queryset
-        condition = Q()
-        for field in self.search_fields:
-            # Accent-insensitive: "Quebec" finds "Québec".
-            condition |= Q(**{f"{field}__unaccent__icontains": value})
-        return queryset.filter(condition)
+        # Every word, accents ignored: "quebec ingenieurs" finds "Ordre des ingénieurs du Québec".
+        return filter_words(queryset, self.search_fields, value)
 
 
 class ProfessionalOrderFilterSet(BaseFilterSet):

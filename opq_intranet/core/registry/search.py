@@ -1,25 +1,30 @@
 """Global search: one box in the top bar; each app adds a provider for its own objects.
 
-In an app's `search.py`:
+In an app's `search.py`, for a simple accent-insensitive match on a few fields:
 
-    from opq_intranet.core.registry.search import SearchProvider, SearchResult, register
+    from opq_intranet.core.registry.search import ModelSearchProvider, register
 
-    class CaseSearch(SearchProvider):
-        key = "discipline.cases"
-        label = _("Disciplinary cases")
-        permission = "accounts.access_discipline"
+    class MandateSearch(ModelSearchProvider):
+        key = "courrier.mandates"
+        label = _("Mandates")
+        permission = "accounts.access_courrier"
+        search_fields = ("reference", "title")
 
-        def search(self, request, query, limit):
-            qs = selectors.cases_visible_to(request.user).search(query)[:limit]
-            return [SearchResult(title=str(c), url=c.get_absolute_url(), detail=c.summary) for c in qs]
+        def get_queryset(self, request):
+            return selectors.mandates_visible_to(request.user)
 
-    register(CaseSearch())
+    register(MandateSearch())
+
+or subclass SearchProvider and write `search()` (e.g. PostgreSQL full-text search with
+ranking) returning `SearchResult(title, url, detail)` objects.
 
 A provider filters by what the person may see in its own query (never after), and costs
 one query for `limit` results.
 """
 
 from dataclasses import dataclass
+
+from opq_intranet.core.text import filter_words
 
 _providers = {}
 
@@ -39,6 +44,22 @@ class SearchProvider:
 
     def search(self, request, query, limit):
         raise NotImplementedError
+
+
+class ModelSearchProvider(SearchProvider):
+    """Every word of the query must appear (accents ignored) in one of `search_fields`."""
+
+    search_fields = ()
+
+    def get_queryset(self, request):
+        raise NotImplementedError
+
+    def detail(self, obj):
+        return ""
+
+    def search(self, request, query, limit):
+        queryset = filter_words(self.get_queryset(request), self.search_fields, query)
+        return [SearchResult(title=str(o), url=o.get_absolute_url(), detail=self.detail(o)) for o in queryset[:limit]]
 
 
 def register(provider):
