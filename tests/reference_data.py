@@ -12,6 +12,7 @@ from django.apps import apps
 LOADERS = [
     ("opq_intranet.core.migrations.0003_reference_data", "load"),
     ("opq_intranet.accounts.migrations.0003_roles", "create_roles"),
+    ("bdsp.migrations.0002_roles", "grant"),
 ]
 
 

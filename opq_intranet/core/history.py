@@ -7,10 +7,12 @@ middleware. Apply `@track_history()` to a model; show `history_for(obj)` on its 
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 import pghistory
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 # Fields that change without a person meaning to change them: not worth an event.
@@ -134,4 +136,8 @@ def _display(model_field, value, related):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):
         return str(_("Yes") if value else _("No"))
+    if isinstance(model_field, (models.DecimalField, models.FloatField, models.IntegerField)):
+        # JSON gives 3.0 for a decimal 3.0000: show it as people write it (3; 1 234,5).
+        number = Decimal(str(value)).normalize()
+        return formats.number_format(number, use_l10n=True, force_grouping=True)
     return str(value)

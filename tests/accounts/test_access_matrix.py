@@ -44,6 +44,8 @@ READ_ONLY_ADMIN = (
     "axes_accesslog",
     "axes_accessfailurelog",
     "pghistory_events",
+    "bdsp_annualreturn",
+    "bdsp_returnvalue",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 

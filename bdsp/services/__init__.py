@@ -1,0 +1,35 @@
+"""Every write of the BDSP that has a rule. Views validate input and call these."""
+
+from .forms import form_copy, form_create_from_regulation, form_open
+from .returns import (
+    RETURN_DUE_DAYS,
+    ReturnConflict,
+    comment_add,
+    return_accept,
+    return_reopen,
+    return_save_general,
+    return_save_values,
+    return_send_back,
+    return_start,
+    return_submit,
+    value_flag,
+)
+from .values import parse_value
+
+__all__ = [
+    "RETURN_DUE_DAYS",
+    "ReturnConflict",
+    "comment_add",
+    "form_copy",
+    "form_create_from_regulation",
+    "form_open",
+    "parse_value",
+    "return_accept",
+    "return_reopen",
+    "return_save_general",
+    "return_save_values",
+    "return_send_back",
+    "return_start",
+    "return_submit",
+    "value_flag",
+]

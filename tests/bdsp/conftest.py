@@ -1,0 +1,71 @@
+"""BDSP fixtures: a year's form built from the regulation, people of each role, a return."""
+
+import pytest
+
+from bdsp import services
+from opq_intranet.accounts.roles import Role
+from tests.factories import PartnerFactory, UserFactory, order
+
+
+@pytest.fixture
+def analyst(db):
+    return UserFactory(roles=[Role.STAFF, Role.BDSP_ANALYST], first_name="Marc", last_name="Bouchard")
+
+
+@pytest.fixture
+def filer(db):
+    """A déclarant of the Ordre des infirmières et infirmiers du Québec."""
+    return PartnerFactory(roles=[Role.ORDER_DECLARANT], professional_order=order("infirmieres"))
+
+
+@pytest.fixture
+def reader(db):
+    return PartnerFactory(roles=[Role.ORDER_READER], professional_order=order("infirmieres"))
+
+
+@pytest.fixture
+def other_filer(db):
+    return PartnerFactory(roles=[Role.ORDER_DECLARANT], professional_order=order("ingenieurs"))
+
+
+@pytest.fixture
+def draft_form(db):
+    return services.form_create_from_regulation(year=2025)
+
+
+@pytest.fixture
+def year_form(draft_form, analyst):
+    return services.form_open(reporting_year=draft_form, user=analyst)
+
+
+@pytest.fixture
+def draft_return(year_form, filer):
+    return services.return_start(order=filer.professional_order, reporting_year=year_form, user=filer)
+
+
+def entry(code, raw="", key="", state=None, explanation=""):
+    return {"indicator": code, "key": key, "raw": raw, "state": state, "explanation": explanation}
+
+
+def a_clean_return_entries():
+    """Values that satisfy every blocking rule of the regulation's form (checked by hand)."""
+    rows = [
+        entry("membres-debut", "1000"),
+        entry("inscriptions", "120"),
+        entry("premieres-inscriptions", "80"),
+        entry("radiations", "20"),
+        entry("radiations", "15", "cotisation"),
+        entry("radiations", "5", "retraite"),
+        entry("membres-fin", "1100"),  # 1000 + 120 - 20
+        entry("membres-region", "700", "03"),
+        entry("membres-region", "400", "06"),
+        entry("membres-sexe", "800", "f"),
+        entry("membres-sexe", "300", "h"),
+        entry("membres-cotisation", "1100", "reguliere"),
+    ]
+    return rows
+
+
+@pytest.fixture
+def clean_entries():
+    return a_clean_return_entries()
