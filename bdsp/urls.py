@@ -1,9 +1,14 @@
 from django.urls import path
 
-from bdsp import views
+from bdsp.views import campaign
 
 app_name = "bdsp"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", campaign.index, name="index"),
+    path("campagne/<int:year>/", campaign.campaign_view, name="campaign"),
+    path("annees/", campaign.year_list, name="year_list"),
+    path("annees/creer/", campaign.year_create, name="year_create"),
+    path("annees/<int:year>/", campaign.year_detail, name="year_detail"),
+    path("annees/<int:year>/ouvrir/", campaign.year_open, name="year_open"),
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("opq_intranet.accounts.urls")),
     path("", include("opq_intranet.core.urls")),
     path("bdsp/", include("bdsp.urls")),
+    path("portail/declarations/", include("bdsp.urls_portal")),
     path("discipline/", include("discipline.urls")),
     path("administrateurs/", include("administrateurs.urls")),
     path("documents/", include("documents.urls")),

@@ -77,7 +77,7 @@ class AnnualReturn(models.Model):
         return f"{label} (v{self.version})" if self.version > 1 else label
 
     def get_absolute_url(self):
-        return reverse("bdsp:return_detail", args=[self.pk])
+        return reverse("bdsp_portal:return_detail", args=[self.pk])
 
     @property
     def is_editable(self):

@@ -20,3 +20,18 @@
     }
   });
 })();
+
+// BDSP return: "No activity" / "Not applicable" answer for a whole indicator; its figures
+// are then ignored by the server, so the inputs are disabled to say so.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches("select[data-state-for]")) {
+    return;
+  }
+  var table = document.querySelector('[data-cells-of="' + select.dataset.stateFor + '"]');
+  if (table) {
+    table.querySelectorAll("input").forEach(function (input) {
+      input.disabled = select.value !== "value";
+    });
+  }
+});

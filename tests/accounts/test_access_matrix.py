@@ -29,10 +29,10 @@ ACCOUNT = {
     "accounts:password_change_done",
 }
 ANY_USER = {"core:private_file"}
-PORTAL = {"core:portal"}
-# Admin URLs that are actions rather than pages, for a signed-in administrator.
+PORTAL = {"core:portal"} | {r.name for r in all_routes() if r.namespace == "bdsp_portal"}
+# URLs that are actions rather than pages (POST only, or redirects), for a signed-in person.
 # (Django's autocomplete refuses a request that names no field: 403 by design.)
-NOT_A_PAGE = {"admin:login": 302, "admin:logout": 405, "admin:autocomplete": 403}
+NOT_A_PAGE = {"admin:login": 302, "admin:logout": 405, "admin:autocomplete": 403, "bdsp:year_create": 405}
 # Records the system keeps (sequences, files, access logs, login attempts, history) are never
 # added or deleted by hand, not even by a superuser: the admin itself refuses with 403.
 READ_ONLY_ADMIN = (
@@ -52,6 +52,7 @@ NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for a
 ROUTES = all_routes()
 STAFF_ROUTES = [r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL and r.namespace != "admin"]
 ADMIN_ROUTES = [r for r in ROUTES if r.namespace == "admin"]
+PORTAL_ROUTES = [r for r in ROUTES if r.name in PORTAL]
 NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC]
 
 
@@ -140,13 +141,21 @@ CRASH_ON_MISSING_ID = {"admin:otp_totp_totpdevice_config", "admin:otp_totp_totpd
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "route",
-    [r for r in STAFF_ROUTES + ADMIN_ROUTES if r.has_parameters and r.name not in CRASH_ON_MISSING_ID],
+    [r for r in STAFF_ROUTES + ADMIN_ROUTES + PORTAL_ROUTES if r.has_parameters and r.name not in CRASH_ON_MISSING_ID],
     ids=lambda r: r.path,
 )
 def test_staff_with_the_role_passes_the_policy_on_object_urls(make_client, staff_with_every_role, route):
-    # Sample ids may not exist: the policy lets the request through to the view (no 403).
+    # Sample ids may not exist: the policy lets the request through to the view (no 403);
+    # actions answer 405 to a GET.
     response = make_client(staff_with_every_role).get(route.path)
-    assert response.status_code in (200, 302, 404, NOT_A_PAGE.get(route.name)), (route, response.status_code)
+    assert response.status_code in (200, 302, 404, 405, NOT_A_PAGE.get(route.name)), (route, response.status_code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r in PORTAL_ROUTES if r.has_parameters], ids=lambda r: r.path)
+def test_partner_passes_the_policy_on_portal_object_urls(make_client, partner_user, route):
+    response = make_client(partner_user).get(route.path)
+    assert response.status_code in (200, 302, 404, 405), (route, response.status_code)
 
 
 APP_ROLES = [

@@ -1,0 +1,21 @@
+"""The orders' side of the BDSP, under /portail/declarations/ (internet-facing)."""
+
+from django.urls import path
+
+from bdsp.views import returns
+
+app_name = "bdsp_portal"
+
+urlpatterns = [
+    path("", returns.return_list, name="return_list"),
+    path("commencer/<int:year>/", returns.return_start, name="return_start"),
+    path("<int:pk>/", returns.return_detail, name="return_detail"),
+    path("<int:pk>/section/<slug:section>/", returns.section_save, name="section_save"),
+    path("<int:pk>/dates/", returns.general_save, name="general_save"),
+    path("<int:pk>/transmettre/", returns.return_submit, name="return_submit"),
+    path("<int:pk>/modifier/", returns.return_reopen, name="return_reopen"),
+    path("<int:pk>/commentaires/", returns.comment_add, name="comment_add"),
+    path("<int:pk>/suivi/", returns.value_flag, name="value_flag"),
+    path("<int:pk>/retourner/", returns.return_send_back, name="return_send_back"),
+    path("<int:pk>/accepter/", returns.return_accept, name="return_accept"),
+]

@@ -1,0 +1,273 @@
+"""The return's pages on the portal: the order fills it in, the analyst reviews it.
+
+Partners reach only their own order's returns (selectors.returns_visible_to filters the
+queryset, so another order's id answers 404); staff with the BDSP role reach all of them.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bdsp import display, permissions, selectors, services
+from bdsp.choices import ReturnStatus
+from bdsp.forms import CommentForm, FlagForm, GeneralForm, ReasonForm, SendBackForm, SubmitForm
+from bdsp.models import ReportingYear, ReturnComment
+from bdsp.validation import run_rules
+from opq_intranet.accounts.access import Audience, access
+
+portal = access(Audience.PORTAL)
+
+
+def _visible_return(request, pk):
+    return get_object_or_404(selectors.returns_visible_to(request.user), pk=pk)
+
+
+@portal
+def return_list(request):
+    user = request.user
+    returns = selectors.returns_visible_to(user).order_by(
+        "-reporting_year__year", "professional_order__name", "-version"
+    )
+    startable = []
+    if user.is_partner and user.has_perm("bdsp.file_return"):
+        started = set(returns.values_list("reporting_year_id", flat=True))
+        startable = [year for year in selectors.open_years() if year.pk not in started]
+    if not user.is_partner:
+        returns = returns[:200]  # staff use the campaign page to find an order's return
+    return render(request, "bdsp/return_list.html", {"returns": returns, "startable": startable})
+
+
+@portal
+@require_POST
+def return_start(request, year):
+    reporting_year = get_object_or_404(ReportingYear, year=year)
+    if not request.user.is_partner:
+        raise PermissionDenied
+    try:
+        annual_return = services.return_start(
+            order=request.user.professional_order, reporting_year=reporting_year, user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("bdsp_portal:return_list")
+    return redirect("bdsp_portal:return_detail", pk=annual_return.pk)
+
+
+def _page_context(request, annual_return, section_code, *, posted=None, errors=None, values=None):
+    form = selectors.form_definition(annual_return.reporting_year)
+    sections = [section for section, _indicators in form.sections]
+    codes = [s.code for s in sections]
+    if section_code not in codes:
+        section_code = codes[0]
+    values = values if values is not None else selectors.return_values(annual_return)
+    findings = run_rules(selectors.return_data(annual_return, values))
+    comments = list(ReturnComment.objects.filter(annual_return=annual_return).select_related("author"))
+    user = request.user
+    can_edit = annual_return.is_editable and permissions.can_file(user, annual_return.professional_order)
+    return {
+        "annual_return": annual_return,
+        "sections": sections,
+        "section_code": section_code,
+        "section": next(s for s in sections if s.code == section_code),
+        "rows": display.section_view(
+            form, section_code, values, findings=findings, comments=comments, posted=posted, errors=errors
+        ),
+        "findings": findings,
+        "blocking_count": sum(1 for f in findings if f.blocking),
+        "general_comments": [c for c in comments if c.indicator_id is None],
+        "can_edit": can_edit,
+        "can_review": permissions.can_review(user) and annual_return.status == ReturnStatus.SUBMITTED,
+        "is_reviewer": permissions.can_review(user),
+        "events": annual_return.workflow_events.select_related("by"),
+        "general_form": GeneralForm(
+            initial={
+                "fiscal_year_end": annual_return.fiscal_year_end,
+                "general_meeting_date": annual_return.general_meeting_date,
+            }
+        ),
+        "send_back_form": SendBackForm(),
+        "reason_form": ReasonForm(),
+    }
+
+
+@portal
+def return_detail(request, pk):
+    annual_return = _visible_return(request, pk)
+    context = _page_context(request, annual_return, request.GET.get("section", ""))
+    return render(request, "bdsp/return_detail.html", context)
+
+
+@portal
+@require_POST
+def section_save(request, pk, section):
+    """Save one section (htmx autosave or the Save button); all or nothing."""
+    annual_return = _visible_return(request, pk)
+    form = selectors.form_definition(annual_return.reporting_year)
+    if section not in {s.code for s, _i in form.sections}:
+        raise Http404
+    # A reader, another order's user or a submitted return: nothing to save here.
+    if not (annual_return.is_editable and permissions.can_file(request.user, annual_return.professional_order)):
+        raise PermissionDenied
+    try:
+        expected = int(request.POST.get("edit_version", ""))
+    except ValueError:
+        expected = None
+    posted, errors, status, conflict = None, None, 200, False
+    try:
+        services.return_save_values(
+            annual_return=annual_return,
+            user=request.user,
+            entries=display.entries_from_post(form, section, request.POST),
+            expected_version=expected,
+        )
+        annual_return.refresh_from_db()
+        saved = True
+    except services.ReturnConflict:
+        saved, conflict, status = False, True, 409
+    except ValidationError as error:
+        saved = False
+        status = 422
+        posted, errors = request.POST, {k: v[0] for k, v in error.message_dict.items()}
+    context = _page_context(request, annual_return, section, posted=posted, errors=errors)
+    context.update(saved=saved, conflict=conflict)
+    if request.htmx:
+        # Out-of-band fragments only; htmx swaps 2xx answers, so the outcome is in the content.
+        return render(request, "bdsp/_section_saved.html", context)
+    if saved:
+        messages.success(request, _("Section saved."))
+        return redirect(f"{annual_return.get_absolute_url()}?section={section}")
+    return render(request, "bdsp/return_detail.html", context, status=status)
+
+
+@portal
+@require_POST
+def general_save(request, pk):
+    annual_return = _visible_return(request, pk)
+    form = GeneralForm(request.POST)
+    if form.is_valid():
+        try:
+            services.return_save_general(annual_return=annual_return, user=request.user, **form.cleaned_data)
+            messages.success(request, _("Dates saved."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Type the dates as 2026-11-24."))
+    return redirect(annual_return.get_absolute_url())
+
+
+@portal
+def return_submit(request, pk):
+    annual_return = _visible_return(request, pk)
+    if not permissions.can_file(request.user, annual_return.professional_order):
+        raise PermissionDenied
+    form = SubmitForm(request.POST or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_submit(
+                annual_return=annual_return, user=request.user, attestation=form.cleaned_data["attestation"]
+            )
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(request, _("Your return was submitted to the Office. Thank you."))
+            return redirect(annual_return.get_absolute_url())
+    findings = run_rules(selectors.return_data(annual_return))
+    context = {"annual_return": annual_return, "form": form, "problems": problems, "findings": findings}
+    return render(request, "bdsp/return_submit.html", context, status=422 if problems else 200)
+
+
+@portal
+@require_POST
+def return_reopen(request, pk):
+    annual_return = _visible_return(request, pk)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for the amendment."))
+        return redirect(annual_return.get_absolute_url())
+    try:
+        amendment = services.return_reopen(
+            annual_return=annual_return, user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(annual_return.get_absolute_url())
+    messages.success(request, _("An amendment was started. The accepted version stays on file."))
+    return redirect(amendment.get_absolute_url())
+
+
+# --- The analyst's actions --------------------------------------------------------------------
+
+
+@portal
+@require_POST
+def comment_add(request, pk):
+    annual_return = _visible_return(request, pk)
+    form = CommentForm(request.POST)
+    section = request.POST.get("section", "")
+    if form.is_valid():
+        try:
+            services.comment_add(
+                annual_return=annual_return,
+                user=request.user,
+                text=form.cleaned_data["text"],
+                indicator_code=form.cleaned_data["indicator"] or None,
+            )
+            messages.success(request, _("Comment added."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("The comment is empty."))
+    return redirect(f"{annual_return.get_absolute_url()}?section={section}")
+
+
+@portal
+@require_POST
+def value_flag(request, pk):
+    annual_return = _visible_return(request, pk)
+    form = FlagForm(request.POST)
+    if form.is_valid():
+        try:
+            services.value_flag(
+                annual_return=annual_return,
+                user=request.user,
+                indicator_code=form.cleaned_data["indicator"],
+                followup=form.cleaned_data["followup"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect(f"{annual_return.get_absolute_url()}?section={request.POST.get('section', '')}")
+
+
+@portal
+@require_POST
+def return_send_back(request, pk):
+    annual_return = _visible_return(request, pk)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what the order must correct."))
+        return redirect(annual_return.get_absolute_url())
+    try:
+        services.return_send_back(annual_return=annual_return, user=request.user, message=form.cleaned_data["message"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The return was sent back to the order for correction."))
+    return redirect(annual_return.get_absolute_url())
+
+
+@portal
+@require_POST
+def return_accept(request, pk):
+    annual_return = _visible_return(request, pk)
+    try:
+        services.return_accept(annual_return=annual_return, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The return was accepted."))
+    return redirect(annual_return.get_absolute_url())
