@@ -25,6 +25,8 @@ REGION_WEIGHTS = {
     "01": 2, "02": 3, "03": 12, "04": 3, "05": 4, "06": 28, "07": 5, "08": 1.5, "09": 1,
     "10": 0.5, "11": 1, "12": 5, "13": 5, "14": 5, "15": 7, "16": 15, "17": 3, "hq": 1,
 }  # fmt: skip
+# Roughly the size of the largest orders; the others get between 500 and 15 000 members.
+BIG_ORDERS = {"infirmieres": 78000, "ingenieurs": 65000, "cpa": 40000, "barreau": 28000, "medecins": 24000}
 # Share of women by order (else 50 %), roughly as the professions are.
 WOMEN_SHARE = {
     "infirmieres": 0.9, "inf-auxiliaires": 0.9, "sages-femmes": 0.99, "hygienistes": 0.97,
@@ -88,7 +90,9 @@ def figures(order, year, rng, members_start):
     put("permis-particuliers", sum(special.values()), special)
 
     complaints = max(0, int(members_end / 1500 * rng.uniform(0.5, 1.5)))
-    natures = split(complaints, {"competence": 40, "integrite": 35, "sexuel": 10, "autre": 15}, rng) if complaints else {}
+    natures = (
+        split(complaints, {"competence": 40, "integrite": 35, "sexuel": 10, "autre": 15}, rng) if complaints else {}
+    )
     put("plaintes-nature", complaints, natures)
     syndic = int(complaints * rng.uniform(0.8, 0.95))
     put("plaintes-plaignant", complaints, {"syndic": syndic, "autre": complaints - syndic})
@@ -114,8 +118,9 @@ def figures(order, year, rng, members_start):
     }
     put("revenus", sum(revenue.values()), revenue)
     spent = int(sum(revenue.values()) * Decimal(rng.uniform(0.9, 1.02)))
-    put("depenses-activite", spent, split(spent, {"admission": 8, "inspection": 15, "syndic": 20, "discipline": 10,
-                                                  "formation": 12, "administration": 30, "autres": 5}, rng))  # fmt: skip
+    activities = {"admission": 8, "inspection": 15, "syndic": 20, "discipline": 10, "formation": 12,
+                  "administration": 30, "autres": 5}  # fmt: skip
+    put("depenses-activite", spent, split(spent, activities, rng))
     put("depenses-fonds", spent, split(spent, {"general": 85, "assurance": 10, "autres": 5}, rng))
     return values, members_end
 
@@ -154,7 +159,7 @@ def generate(scale, log):
     created = 0
     for order in orders:
         rng = random.Random(f"{order.code}")
-        members = rng.randint(300, 80000) if order.code not in ("infirmieres", "ingenieurs") else rng.randint(60000, 80000)
+        members = BIG_ORDERS.get(order.code) or rng.randint(500, 15000)
         for year, reporting_year in years.items():
             values, members_end = figures(order, year, rng, members)
             members = members_end
@@ -202,12 +207,18 @@ def _store(order, reporting_year, values, status, reviewer):
     for (code, key), number in values.items():
         indicator = form.indicators[code]
         if number == 0 and not key and indicator.keys == [] and code in ("appels", "limitations", "suspensions"):
-            rows.append(ReturnValue(annual_return=annual_return, indicator_id=indicator.id, state=ValueState.NO_ACTIVITY))
+            rows.append(
+                ReturnValue(annual_return=annual_return, indicator_id=indicator.id, state=ValueState.NO_ACTIVITY)
+            )
             continue
         rows.append(
-            ReturnValue(annual_return=annual_return, indicator_id=indicator.id, category_key=key, number=Decimal(number))
+            ReturnValue(
+                annual_return=annual_return, indicator_id=indicator.id, category_key=key, number=Decimal(number)
+            )
         )
-    rows.append(ReturnValue(annual_return=annual_return, indicator_id=form.indicators["rapport-annuel-depose"].id, boolean=True))
+    rows.append(
+        ReturnValue(annual_return=annual_return, indicator_id=form.indicators["rapport-annuel-depose"].id, boolean=True)
+    )
     ReturnValue.objects.bulk_create(rows)
     if reviewer is not None and status != ReturnStatus.DRAFT:
         ReturnEvent.objects.create(annual_return=annual_return, by=reviewer, from_status="", to_status=status)

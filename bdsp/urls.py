@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bdsp.views import campaign
+from bdsp.views import campaign, statistics
 
 app_name = "bdsp"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("annees/creer/", campaign.year_create, name="year_create"),
     path("annees/<int:year>/", campaign.year_detail, name="year_detail"),
     path("annees/<int:year>/ouvrir/", campaign.year_open, name="year_open"),
+    path("statistiques/", statistics.statistics_view, name="statistics"),
 ]

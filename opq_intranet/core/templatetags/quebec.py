@@ -36,3 +36,21 @@ def long_date(value):
     if not value:
         return "—"
     return formats.date_format(value, "DATE_FORMAT")
+
+
+@register.filter
+def decimal(value, places=0):
+    """A number with `places` decimals and Quebec grouping: 1 234,5."""
+    if value in (None, ""):
+        return "—"
+    try:
+        number = Decimal(str(value)).quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        return value
+    return formats.number_format(number, decimal_pos=int(places), use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ values|get_item:year }}` for a dict keyed by something templates cannot spell."""
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,109 @@
+"""Statistics of an indicator across orders and years: table, chart, exports."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from bdsp import selectors, statistics
+from bdsp.forms import StatisticsForm
+from bdsp.models import ReportingYear
+from opq_intranet.core.models import ProfessionalOrder
+
+MAX_CHART_LINES = 8
+
+
+def statistics_view(request):
+    all_years = list(ReportingYear.objects.order_by("year"))
+    if not all_years:
+        return render(request, "bdsp/statistics.html", {"form": None})
+    years = [y.year for y in all_years]
+    # Indicators are followed by code; the latest year's form names them.
+    definition = selectors.form_definition(all_years[-1])
+    orders = ProfessionalOrder.objects.order_by("name")
+    data = request.GET.copy()
+    data.setdefault("debut", str(max(years[0], years[-1] - 9)))
+    data.setdefault("fin", str(years[-1]))
+    form = StatisticsForm(data if "indicateur" in request.GET else None, form_definition=definition, orders=orders,
+                          initial={"debut": data["debut"], "fin": data["fin"]})  # fmt: skip
+    context = {"form": form, "table": None}
+    if form.is_bound and form.is_valid():
+        indicator = definition.indicators[form.cleaned_data["indicateur"]]
+        chosen = list(form.cleaned_data["ordres"]) or None
+        table = statistics.indicator_table(
+            indicator,
+            form.cleaned_data["categorie"] or "",
+            list(range(form.cleaned_data["debut"], form.cleaned_data["fin"] + 1)),
+            chosen,
+        )
+        public = request.GET.get("public") == "1"
+        if public:
+            table = statistics.for_public_release(table)
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return _export(table, export, public, indicator.key_label(table.key))
+        context.update(
+            table=table,
+            category_label=indicator.key_label(table.key),
+            chart=_chart(table, chosen),
+            public=public,
+        )
+    return render(request, "bdsp/statistics.html", context)
+
+
+def _number(value):
+    return float(value) if value is not None and value != statistics.SUPPRESSED else None
+
+
+def _chart(table, chosen):
+    datasets = []
+    if chosen and len(table.rows) <= MAX_CHART_LINES:
+        datasets = [{"label": order.name, "data": [_number(v[y]) for y in table.years]} for order, v in table.rows]
+    elif any(table.totals.get(y) is not None for y in table.years):
+        datasets = [{"label": str(_("All orders")), "data": [_number(table.totals.get(y)) for y in table.years]}]
+    return {"labels": table.years, "datasets": datasets, "title": table.label}
+
+
+def _rows(table, category_label, public):
+    title = table.label + (f" — {category_label}" if category_label else "")
+    yield [title]
+    yield [str(_("Professional order")), *table.years]
+    for order, values in table.rows:
+        yield [order.name, *[_cell(values[y]) for y in table.years]]
+    yield [str(_("Total")), *[_cell(table.totals.get(y)) for y in table.years]]
+    if public:
+        yield [str(_("x: fewer than 5, or hidden so that a total does not reveal a small count."))]
+    yield [str(_("Source: annual returns of the professional orders, accepted by the Office."))]
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    return value if value == statistics.SUPPRESSED else float(value)
+
+
+def _export(table, fmt, public, category_label):
+    stamp = timezone.localdate().isoformat()
+    name = f"bdsp-{table.code}{'-diffusion' if public else ''}-{stamp}.{fmt}"
+    rows = list(_rows(table, category_label, public))
+    if fmt == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")
+        csv.writer(buffer).writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    else:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title=table.code[:31])
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
