@@ -48,9 +48,3 @@ def decimal(value, places=0):
     except (InvalidOperation, ValueError):
         return value
     return formats.number_format(number, decimal_pos=int(places), use_l10n=True, force_grouping=True)
-
-
-@register.filter
-def get_item(mapping, key):
-    """`{{ values|get_item:year }}` for a dict keyed by something templates cannot spell."""
-    return mapping.get(key) if mapping else None
