@@ -229,3 +229,6 @@ LOGGING = {
 EXTRA_LEGAL_HOLIDAYS = env.list("DJANGO_EXTRA_LEGAL_HOLIDAYS", default=[])
 
 FORM_RENDERER = "opq_intranet.core.forms.IntranetFormRenderer"
+
+# The portal's public address, for links in emails (reminders, password reset).
+PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
