@@ -99,3 +99,7 @@ class StatisticsForm(forms.Form):
         if start and end and end - start > 30:
             raise forms.ValidationError(_("Choose at most 30 years."))
         return cleaned
+
+
+class ImportForm(forms.Form):
+    workbook = forms.FileField(label=_("Filled-in template (XLSX)"))

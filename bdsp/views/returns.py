@@ -6,19 +6,21 @@ queryset, so another order's id answers 404); staff with the BDSP role reach all
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bdsp import display, permissions, selectors, services
+from bdsp import display, permissions, selectors, services, spreadsheet
 from bdsp.choices import ReturnStatus
-from bdsp.forms import CommentForm, FlagForm, GeneralForm, ReasonForm, SendBackForm, SubmitForm
+from bdsp.forms import CommentForm, FlagForm, GeneralForm, ImportForm, ReasonForm, SendBackForm, SubmitForm
 from bdsp.models import ReportingYear, ReturnComment
 from bdsp.validation import run_rules
 from opq_intranet.accounts.access import Audience, access
+from opq_intranet.core.files import validate_upload
 
 portal = access(Audience.PORTAL)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _visible_return(request, pk):
@@ -89,6 +91,7 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
             }
         ),
         "send_back_form": SendBackForm(),
+        "import_form": ImportForm(),
         "reason_form": ReasonForm(),
     }
 
@@ -197,6 +200,52 @@ def return_reopen(request, pk):
         return redirect(annual_return.get_absolute_url())
     messages.success(request, _("An amendment was started. The accepted version stays on file."))
     return redirect(amendment.get_absolute_url())
+
+
+# --- Spreadsheet template and import ----------------------------------------------------------
+
+
+@portal
+def xlsx_template(request, pk):
+    annual_return = _visible_return(request, pk)
+    content = spreadsheet.template(annual_return)
+    name = f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}.xlsx"
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@portal
+@require_POST
+def xlsx_import(request, pk):
+    """Import a filled-in template: every cell checked, nothing saved unless all are valid."""
+    annual_return = _visible_return(request, pk)
+    if not (annual_return.is_editable and permissions.can_file(request.user, annual_return.professional_order)):
+        raise PermissionDenied
+    form = ImportForm(request.POST, request.FILES)
+    problems = []
+    if form.is_valid():
+        uploaded = form.cleaned_data["workbook"]
+        try:
+            validate_upload(uploaded, allowed_types={XLSX})
+        except ValidationError as error:
+            problems = [spreadsheet.ImportProblem("", "", error.messages[0])]
+        else:
+            entries, problems = spreadsheet.read(annual_return, uploaded)
+            if not problems:
+                try:
+                    services.return_save_values(annual_return=annual_return, user=request.user, entries=entries)
+                except ValidationError as error:
+                    problems = [spreadsheet.ImportProblem("", "", m) for m in error.messages]
+                else:
+                    messages.success(
+                        request, _("The workbook was imported: %(count)s values read.") % {"count": len(entries)}
+                    )
+                    return redirect(annual_return.get_absolute_url())
+    else:
+        problems = [spreadsheet.ImportProblem("", "", _("Choose the filled-in workbook."))]
+    context = {"annual_return": annual_return, "problems": problems}
+    return render(request, "bdsp/import_report.html", context, status=422)
 
 
 # --- The analyst's actions --------------------------------------------------------------------

@@ -1,0 +1,111 @@
+"""The XLSX template and its import: every cell checked; nothing saved unless all are valid."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from bdsp import services
+from bdsp.models import ReturnValue
+from tests.bdsp.conftest import entry
+
+pytestmark = pytest.mark.django_db
+
+
+def template_of(client, annual_return):
+    response = client.get(reverse("bdsp_portal:xlsx_template", args=[annual_return.pk]))
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(response.content))
+
+
+def fill(workbook, sheet, answers):
+    """answers: {(code, key): (value, state)} written in the Valeur / Réponse columns."""
+    rows = workbook[sheet].iter_rows(min_row=2)
+    for row in rows:
+        key = (row[0].value, row[1].value or "")
+        if key in answers:
+            value, state = answers[key]
+            row[4].value = value
+            row[5].value = state
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("declaration.xlsx", buffer.getvalue())
+
+
+def upload(client, annual_return, uploaded):
+    return client.post(reverse("bdsp_portal:xlsx_import", args=[annual_return.pk]), {"workbook": uploaded})
+
+
+def test_template_has_a_sheet_per_section_prefilled(make_client, filer, draft_return):
+    services.return_save_values(annual_return=draft_return, user=filer, entries=[entry("membres-debut", "1234")])
+    workbook = template_of(make_client(filer), draft_return)
+    assert workbook.sheetnames == ["Instructions", "permis", "tableau", "discipline", "finances"]
+    rows = {(r[0], r[1] or ""): r for r in workbook["tableau"].iter_rows(min_row=2, values_only=True)}
+    assert rows[("membres-debut", "")][4] == "1\u00a0234"
+    assert rows[("membres-region", "06")][3] == "Montréal"
+    assert ("part-femmes", "") not in rows  # derived: never typed
+
+
+def test_a_filled_template_imports(make_client, filer, draft_return):
+    client = make_client(filer)
+    workbook = template_of(client, draft_return)
+    uploaded = fill(
+        workbook,
+        "tableau",
+        {
+            ("membres-debut", ""): (1000, None),
+            ("membres-sexe", "f"): ("600", None),
+            ("membres-sexe", "h"): (400, None),
+            ("limitations", ""): (None, "aucune activité"),
+        },
+    )
+    response = upload(client, draft_return, uploaded)
+    assert response.status_code == 302
+    values = {(v.indicator.code, v.category_key): v for v in ReturnValue.objects.filter(annual_return=draft_return)}
+    assert values[("membres-debut", "")].number == 1000
+    assert values[("membres-sexe", "h")].number == 400
+    assert values[("limitations", "")].state == "no_activity"
+
+
+def test_errors_are_reported_by_sheet_and_cell_and_nothing_is_saved(make_client, filer, draft_return):
+    client = make_client(filer)
+    workbook = template_of(client, draft_return)
+    workbook["discipline"]["E2"] = "plusieurs"
+    uploaded = fill(workbook, "tableau", {("membres-debut", ""): (1000, None), ("membres-fin", ""): (-5, None)})
+    response = upload(client, draft_return, uploaded)
+    assert response.status_code == 422
+    problems = [(p.sheet, p.cell, p.message) for p in response.context["problems"]]
+    assert ("discipline", "E2", "Inscrivez un nombre, par exemple 1 234 ou 1 234,50.") in problems
+    assert any(sheet == "tableau" and "négatif" in message for sheet, _cell, message in problems)
+    assert "Rien n'a été enregistré" in response.text
+    assert not ReturnValue.objects.filter(annual_return=draft_return).exists()
+
+
+def test_a_row_that_does_not_match_the_form_is_refused(make_client, filer, draft_return):
+    client = make_client(filer)
+    workbook = template_of(client, draft_return)
+    workbook["tableau"].append(["inexistant", "", "", "", "3", "", ""])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = upload(client, draft_return, SimpleUploadedFile("d.xlsx", buffer.getvalue()))
+    assert response.status_code == 422
+    assert response.context["problems"][0].message == "Cette ligne ne correspond pas au formulaire."
+
+
+def test_not_a_workbook(make_client, filer, draft_return):
+    response = upload(make_client(filer), draft_return, SimpleUploadedFile("d.xlsx", b"%PDF-1.4 pas un chiffrier"))
+    assert response.status_code == 422
+
+
+def test_reader_downloads_but_cannot_import(make_client, reader, draft_return):
+    client = make_client(reader)
+    template_of(client, draft_return)
+    assert upload(client, draft_return, SimpleUploadedFile("d.xlsx", b"x")).status_code == 403
+
+
+def test_another_order_gets_404(make_client, other_filer, draft_return):
+    client = make_client(other_filer)
+    assert client.get(reverse("bdsp_portal:xlsx_template", args=[draft_return.pk])).status_code == 404
+    assert upload(client, draft_return, SimpleUploadedFile("d.xlsx", b"x")).status_code == 404
