@@ -43,14 +43,28 @@ def browser():
 
 
 @pytest.fixture
-def session(browser, live_server, reference_data):
-    """A fresh browser context (own cookies) on the live server; axe runs on every page."""
-    # bypass_csp only lets the test inject axe-core; the application's CSP stays in force
-    # for its own pages, and CSP violations are still reported as console errors.
-    context = browser.new_context(bypass_csp=True, locale="fr-CA", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    browser_session = BrowserSession(page=page, base_url=live_server.url, axe_script=AXE_SCRIPT)
-    yield browser_session
-    context.close()
-    browser_session.assert_no_errors()
+def new_session(browser, live_server, reference_data):
+    """Opens browser contexts (own cookies: one per person) on the live server."""
+    opened = []
+
+    def open_session():
+        # bypass_csp only lets the test inject axe-core; the application's CSP stays in force
+        # for its own pages, and CSP violations are still reported as console errors.
+        context = browser.new_context(
+            bypass_csp=True, locale="fr-CA", viewport={"width": 1280, "height": 900}, accept_downloads=True
+        )
+        context.set_default_timeout(10_000)
+        browser_session = BrowserSession(page=context.new_page(), base_url=live_server.url, axe_script=AXE_SCRIPT)
+        opened.append((context, browser_session))
+        return browser_session
+
+    yield open_session
+    for context, browser_session in opened:
+        context.close()
+        browser_session.assert_no_errors()
+
+
+@pytest.fixture
+def session(new_session):
+    """A fresh browser context on the live server; axe runs on every page it visits."""
+    return new_session()

@@ -84,6 +84,16 @@ class BrowserSession:
         self.page.wait_for_url("**/connexion/")
         return self.check_page()
 
+    def enrol_second_factor(self):
+        """On the enrolment page: read the key, type the current code, keep the recovery codes."""
+        secret = self.page.get_by_test_id("otp-secret").inner_text()
+        self.page.get_by_label("Code").fill(totp_code(secret))
+        self.page.get_by_role("button", name="Activer").click()
+        self.check_page()
+        self.page.get_by_role("link", name="Je les ai conservés, continuer").click()
+        self.check_page()
+        return secret
+
 
 def totp_code(secret, *, steps_ahead=0):
     """The code an app shows for a base32 secret; `steps_ahead=1` is the next 30-s code.
