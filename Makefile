@@ -62,7 +62,7 @@ run: setup
 
 # --- Quality --------------------------------------------------------------------------------
 test: $(BIN)/.installed node_modules/.installed db messages
-	$(BIN)/pytest
+	$(BIN)/pytest --create-db
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

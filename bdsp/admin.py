@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from bdsp.models import (
     AnnualReturn,
+    ApiToken,
     Dimension,
     DimensionCategory,
     Indicator,
@@ -127,4 +128,20 @@ class ReturnValueAdmin(HistoryAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """IT can see who holds a token and revoke it; only the déclarant creates one (portal)."""
+
+    list_display = ("user", "prefix", "created_at", "last_used_at")
+    list_select_related = ("user",)
+    search_fields = ("user__email", "user__last_name")
+    readonly_fields = ("user", "prefix", "created_at", "last_used_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -11,3 +11,8 @@ class BDSPConfig(AppConfig):
     nav_icon = "bar-chart-line"
     nav_order = 10
     access_permission = "accounts.access_bdsp"
+
+    def ready(self):
+        from bdsp.readers import register_file_readers
+
+        register_file_readers()

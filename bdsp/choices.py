@@ -60,3 +60,9 @@ class Completeness(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for correction")
     ACCEPTED = "accepted", _("Accepted")
+
+
+class AttachmentKind(models.TextChoices):
+    ANNUAL_REPORT = "annual_report", _("Annual report")
+    FINANCIAL_STATEMENTS = "financial_statements", _("Financial statements")
+    OTHER = "other", _("Other document")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bdsp.choices import NUMERIC_TYPES
+from bdsp.choices import NUMERIC_TYPES, AttachmentKind
 from bdsp.models import ReportingYear
 
 NUMERIC_CHOICES = NUMERIC_TYPES
@@ -103,3 +103,8 @@ class StatisticsForm(forms.Form):
 
 class ImportForm(forms.Form):
     workbook = forms.FileField(label=_("Filled-in template (XLSX)"))
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=AttachmentKind.choices)
+    file = forms.FileField(label=_("File"), help_text=_("PDF for the annual report and the financial statements."))

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("opq_intranet.core.urls")),
     path("bdsp/", include("bdsp.urls")),
     path("portail/declarations/", include("bdsp.urls_portal")),
+    path("api/v1/", include("bdsp.api.urls")),
     path("discipline/", include("discipline.urls")),
     path("administrateurs/", include("administrateurs.urls")),
     path("documents/", include("documents.urls")),

@@ -13,6 +13,7 @@ LOADERS = [
     ("opq_intranet.core.migrations.0003_reference_data", "load"),
     ("opq_intranet.accounts.migrations.0003_roles", "create_roles"),
     ("bdsp.migrations.0002_roles", "grant"),
+    ("documents.migrations.0002_roles", "grant"),
 ]
 
 

@@ -146,6 +146,10 @@ class ReturnEvent(models.Model):
     from_status = models.CharField(max_length=20, choices=ReturnStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=ReturnStatus.choices)
     message = models.TextField(blank=True)
+    # On submission: the PDF of the return as submitted, kept as it was sent.
+    copy = models.ForeignKey(
+        "core.PrivateFile", verbose_name=_("copy as submitted"), null=True, blank=True, on_delete=models.PROTECT
+    )
 
     class Meta:
         ordering = ["at", "pk"]

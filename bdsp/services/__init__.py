@@ -1,5 +1,6 @@
 """Every write of the BDSP that has a rule. Views validate input and call these."""
 
+from .attachments import attachment_add, attachment_remove
 from .forms import form_copy, form_create_from_regulation, form_open
 from .returns import (
     RETURN_DUE_DAYS,
@@ -19,6 +20,8 @@ from .values import parse_value
 __all__ = [
     "RETURN_DUE_DAYS",
     "ReturnConflict",
+    "attachment_add",
+    "attachment_remove",
     "comment_add",
     "form_copy",
     "form_create_from_regulation",

@@ -1,16 +1,19 @@
 """The life of an annual return: start, fill in, submit, return for correction, accept, amend."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bdsp import permissions, selectors
 from bdsp.choices import ReturnStatus, YearStatus
-from bdsp.models import AnnualReturn, ReturnComment, ReturnEvent, ReturnValue
+from bdsp.models import AnnualReturn, ReturnAttachment, ReturnComment, ReturnEvent, ReturnValue
+from bdsp.pdf import return_pdf
 from bdsp.services.values import parse_value
 from bdsp.validation import run_rules
 from opq_intranet.core.calendar import legal_deadline
+from opq_intranet.core.files import private_file_store
 
 # Due 45 days after the order's annual general meeting (regulation, s. 3).
 RETURN_DUE_DAYS = 45
@@ -30,10 +33,11 @@ def _locked(annual_return):
 
 
 def _transition(annual_return, user, to_status, message=""):
-    ReturnEvent.objects.create(
+    event = ReturnEvent.objects.create(
         annual_return=annual_return, by=user, from_status=annual_return.status, to_status=to_status, message=message
     )
     annual_return.status = to_status
+    return event
 
 
 def _require_filer(user, annual_return):
@@ -157,9 +161,21 @@ def return_submit(*, annual_return, user, attestation):
     annual_return.attestation = attestation.strip()
     annual_return.submitted_at = timezone.now()
     annual_return.submitted_by = user
-    _transition(annual_return, user, ReturnStatus.SUBMITTED)
+    event = _transition(annual_return, user, ReturnStatus.SUBMITTED)
     annual_return.save()
+    event.copy = _submitted_copy(annual_return, user)
+    event.save(update_fields=["copy"])
     return annual_return
+
+
+def _submitted_copy(annual_return, user):
+    """The PDF of the return as submitted, stored so the order can always get it back."""
+    content = return_pdf(annual_return, attachments=list(annual_return.attachments.select_related("file")))
+    name = f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}"
+    name += f"-v{annual_return.version}-{annual_return.submitted_at:%Y%m%d-%H%M}.pdf"
+    return private_file_store(
+        uploaded=ContentFile(content, name=name), owner=annual_return, user=user, allowed_types={"application/pdf"}
+    )
 
 
 @transaction.atomic
@@ -225,6 +241,11 @@ def return_reopen(*, annual_return, user, reason):
             **{f: getattr(v, f) for f in VALUE_FIELDS},
         )
         for v in annual_return.values.all()
+    )
+    # The documents too: the same stored files, which the amendment may replace.
+    ReturnAttachment.objects.bulk_create(
+        ReturnAttachment(annual_return=amendment, kind=a.kind, file_id=a.file_id, added_by_id=a.added_by_id)
+        for a in annual_return.attachments.all()
     )
     ReturnEvent.objects.create(annual_return=amendment, by=user, to_status=ReturnStatus.DRAFT, message=reason.strip())
     return amendment

@@ -12,14 +12,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bdsp import display, permissions, selectors, services, spreadsheet
-from bdsp.choices import ReturnStatus
-from bdsp.forms import CommentForm, FlagForm, GeneralForm, ImportForm, ReasonForm, SendBackForm, SubmitForm
+from bdsp.choices import AttachmentKind, ReturnStatus
+from bdsp.forms import (
+    AttachmentForm,
+    CommentForm,
+    FlagForm,
+    GeneralForm,
+    ImportForm,
+    ReasonForm,
+    SendBackForm,
+    SubmitForm,
+)
+from bdsp.history import value_changes
 from bdsp.models import ReportingYear, ReturnComment
+from bdsp.pdf import return_pdf as return_pdf_bytes
 from bdsp.validation import run_rules
 from opq_intranet.accounts.access import Audience, access
 from opq_intranet.core.files import validate_upload
+from opq_intranet.core.lists.pagination import paginate
 
 portal = access(Audience.PORTAL)
+HISTORY_PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -83,7 +96,7 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
         "can_edit": can_edit,
         "can_review": permissions.can_review(user) and annual_return.status == ReturnStatus.SUBMITTED,
         "is_reviewer": permissions.can_review(user),
-        "events": annual_return.workflow_events.select_related("by"),
+        "events": annual_return.workflow_events.select_related("by", "copy"),
         "general_form": GeneralForm(
             initial={
                 "fiscal_year_end": annual_return.fiscal_year_end,
@@ -93,6 +106,8 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
         "send_back_form": SendBackForm(),
         "import_form": ImportForm(),
         "reason_form": ReasonForm(),
+        "attachments": annual_return.attachments.select_related("file"),
+        "attachment_form": AttachmentForm(auto_id="attachment-%s"),  # the import form has a "file" too
     }
 
 
@@ -179,7 +194,13 @@ def return_submit(request, pk):
             messages.success(request, _("Your return was submitted to the Office. Thank you."))
             return redirect(annual_return.get_absolute_url())
     findings = run_rules(selectors.return_data(annual_return))
-    context = {"annual_return": annual_return, "form": form, "problems": problems, "findings": findings}
+    context = {
+        "annual_return": annual_return,
+        "form": form,
+        "problems": problems,
+        "findings": findings,
+        "has_annual_report": annual_return.attachments.filter(kind=AttachmentKind.ANNUAL_REPORT).exists(),
+    }
     return render(request, "bdsp/return_submit.html", context, status=422 if problems else 200)
 
 
@@ -320,3 +341,34 @@ def return_accept(request, pk):
     else:
         messages.success(request, _("The return was accepted."))
     return redirect(annual_return.get_absolute_url())
+
+
+# --- The PDF of what was submitted ----------------------------------------------------------
+
+
+@portal
+def return_pdf(request, pk):
+    """The latest submitted copy; for a return frozen without a stored copy (loaded from the
+    previous system), the PDF is drawn from its values, which can no longer change."""
+    annual_return = _visible_return(request, pk)
+    latest = annual_return.workflow_events.filter(copy__isnull=False).select_related("copy").last()
+    if latest is not None:
+        return redirect("core:private_file", uuid=latest.copy.uuid)
+    if annual_return.is_editable:
+        raise Http404
+    content = return_pdf_bytes(annual_return, attachments=list(annual_return.attachments.select_related("file")))
+    response = HttpResponse(content, content_type="application/pdf")
+    name = f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@portal
+def return_history(request, pk):
+    """Every change of the return's values and of its status, for the order and the analyst."""
+    annual_return = _visible_return(request, pk)
+    changes = value_changes(annual_return)
+    page = paginate(changes, page=request.GET.get("page"), per_page=HISTORY_PAGE_SIZE, count=len(changes))
+    events = annual_return.workflow_events.select_related("by", "copy")
+    return render(request, "bdsp/return_history.html", {"annual_return": annual_return, "page": page, "events": events})

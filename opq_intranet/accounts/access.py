@@ -15,6 +15,8 @@ Audiences:
   and staff who may see every order (`accounts.view_all_orders`).
 - STAFF: Office staff holding the permission(s); partners get 403 whatever the URL.
 - ADMIN: the Django admin; staff with `is_staff` and a verified second factor.
+- API: the orders' API; the view authenticates the request itself (token) and checks the
+  account (bdsp/api): the middleware lets it through, like a public page.
 """
 
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ class Audience(StrEnum):
     PORTAL = "portal"
     STAFF = "staff"
     ADMIN = "admin"
+    API = "api"
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class AccessRule:
     @property
     def needs_second_factor(self):
         """Partners always need it; staff only for the Django admin."""
-        return self.audience not in (Audience.PUBLIC, Audience.ACCOUNT)
+        return self.audience not in (Audience.PUBLIC, Audience.ACCOUNT, Audience.API)
 
 
 def access(audience=Audience.STAFF, *permissions):

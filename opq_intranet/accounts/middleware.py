@@ -30,7 +30,7 @@ class AccessPolicyMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         rule = rule_for(view_func, request.resolver_match)
         request.access_rule = rule
-        if rule.audience == Audience.PUBLIC:
+        if rule.audience in (Audience.PUBLIC, Audience.API):
             return None
         user = request.user
         if not user.is_authenticated:

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import get_valid_filename
@@ -140,3 +141,31 @@ def checksum_matches(private_file):
         for chunk in iter(lambda: handle.read(1024 * 1024), b""):
             digest.update(chunk)
     return digest.hexdigest() == private_file.sha256
+
+
+def private_file_response(private_file):
+    """The file as a download. Even if a browser rendered it, it could run no script."""
+    if private_file.content_destroyed_at is not None:
+        raise Http404  # destroyed under an approved disposition: only its description remains
+    response = FileResponse(
+        private_file.content.open("rb"),
+        as_attachment=True,
+        filename=private_file.original_name,
+        content_type=private_file.mime_type,
+    )
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def private_file_destroy_content(private_file):
+    """Delete the stored content for good, keeping the row (name, size, SHA-256) as the
+    trace of what existed. Only an approved disposition calls this."""
+    if private_file.content_destroyed_at is not None:
+        return private_file
+    private_file.content.delete(save=False)
+    private_file.content = ""
+    private_file.content_destroyed_at = timezone.now()
+    private_file.save(update_fields=["content", "content_destroyed_at"])
+    return private_file

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "import_export",
     "django_htmx",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -230,5 +232,33 @@ EXTRA_LEGAL_HOLIDAYS = env.list("DJANGO_EXTRA_LEGAL_HOLIDAYS", default=[])
 
 FORM_RENDERER = "opq_intranet.core.forms.IntranetFormRenderer"
 
+# Records management: retention periods count from the end of this counting year (month, day).
+RECORDS_YEAR_END = (12, 31)
+# How long the backups keep a copy: a destruction certificate says until when they hold it.
+BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=35)
+
 # The portal's public address, for links in emails (reminders, password reset).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+# --- API for the orders' own systems (BDSP): token per account, throttled, JSON only. ------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["bdsp.api.authentication.HashedTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("API_RATE_USER", default="120/min"),
+        "anon": env("API_RATE_ANON", default="20/min"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API de la BDSP — Office des professions du Québec",
+    "DESCRIPTION": "Lecture du formulaire de l'année et dépôt des valeurs de la déclaration annuelle de l'ordre.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

@@ -29,10 +29,28 @@ ACCOUNT = {
     "accounts:password_change_done",
 }
 ANY_USER = {"core:private_file"}
+# The orders' API authenticates by token in its views (never by session or redirect).
+API = {r.name for r in all_routes() if r.namespace == "bdsp_api" and r.name != "bdsp_api:schema"}
+PUBLIC |= {"bdsp_api:schema"}
 PORTAL = {"core:portal"} | {r.name for r in all_routes() if r.namespace == "bdsp_portal"}
 # URLs that are actions rather than pages (POST only, or redirects), for a signed-in person.
 # (Django's autocomplete refuses a request that names no field: 403 by design.)
 NOT_A_PAGE = {"admin:login": 302, "admin:logout": 405, "admin:autocomplete": 403, "bdsp:year_create": 405}
+# The API token page is the order's déclarants' only: staff are never given a token.
+NOT_A_PAGE |= {
+    "admin:bdsp_apitoken_add": 403,
+    "bdsp_portal:api_token": 403,
+    "bdsp_portal:api_token_renew": 405,
+    "bdsp_portal:api_token_revoke": 405,
+}
+# Classes are added on the plan's pages, which keep the tree's paths.
+NOT_A_PAGE |= {
+    "admin:documents_recordclass_add": 403,
+    "admin:documents_legalhold_add": 403,
+    "admin:documents_legalhold_delete": 403,
+}
+# Disposition lists and the "generate" action are POST only.
+NOT_A_PAGE |= {"documents:disposition_generate": 405}
 # Records the system keeps (sequences, files, access logs, login attempts, history) are never
 # added or deleted by hand, not even by a superuser: the admin itself refuses with 403.
 READ_ONLY_ADMIN = (
@@ -46,14 +64,18 @@ READ_ONLY_ADMIN = (
     "pghistory_events",
     "bdsp_annualreturn",
     "bdsp_returnvalue",
+    "documents_recordfile",
+    "documents_dispositionlist",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 
 ROUTES = all_routes()
-STAFF_ROUTES = [r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL and r.namespace != "admin"]
+STAFF_ROUTES = [
+    r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL | API and r.namespace != "admin"
+]
 ADMIN_ROUTES = [r for r in ROUTES if r.namespace == "admin"]
 PORTAL_ROUTES = [r for r in ROUTES if r.name in PORTAL]
-NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC]
+NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC | API]
 
 
 def ids(routes):
@@ -212,3 +234,10 @@ def test_htmx_request_of_anonymous_gets_a_client_redirect(client):
     response = client.get("/ordres/", HTTP_HX_REQUEST="true")
     assert response.status_code == 204
     assert response["HX-Redirect"].startswith("/connexion/?next=")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in API], ids=lambda r: r.path)
+def test_the_api_answers_401_without_a_token_even_to_a_signed_in_person(client, make_client, partner_user, route):
+    assert client.get(route.path).status_code == 401
+    assert make_client(partner_user).get(route.path).status_code == 401  # a session is not a token

@@ -1,5 +1,7 @@
 """BDSP fixtures: a year's form built from the regulation, people of each role, a return."""
 
+from datetime import date
+
 import pytest
 
 from bdsp import services
@@ -69,3 +71,20 @@ def a_clean_return_entries():
 @pytest.fixture
 def clean_entries():
     return a_clean_return_entries()
+
+
+def fill(annual_return, user, entries):
+    return services.return_save_values(annual_return=annual_return, user=user, entries=entries)
+
+
+def dates(annual_return, user):
+    return services.return_save_general(
+        annual_return=annual_return, user=user, fiscal_year_end=date(2026, 3, 31), general_meeting_date=date(2026, 6, 4)
+    )
+
+
+def submit(draft_return, filer, clean_entries):
+    """Fill in a clean return, give its dates, sign and submit it."""
+    fill(draft_return, filer, clean_entries)
+    dates(draft_return, filer)
+    return services.return_submit(annual_return=draft_return, user=filer, attestation="Julie Pelletier, secrétaire")

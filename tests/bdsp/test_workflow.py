@@ -10,25 +10,9 @@ from bdsp import selectors, services
 from bdsp.choices import ReturnStatus, YearStatus
 from bdsp.models import AnnualReturn, ReturnValue
 from opq_intranet.core.history import history_for
-from tests.bdsp.conftest import entry
+from tests.bdsp.conftest import dates, entry, fill, submit
 
 pytestmark = pytest.mark.django_db
-
-
-def fill(annual_return, user, entries):
-    return services.return_save_values(annual_return=annual_return, user=user, entries=entries)
-
-
-def dates(annual_return, user):
-    return services.return_save_general(
-        annual_return=annual_return, user=user, fiscal_year_end=date(2026, 3, 31), general_meeting_date=date(2026, 6, 4)
-    )
-
-
-def submitted(draft_return, filer, clean_entries):
-    fill(draft_return, filer, clean_entries)
-    dates(draft_return, filer)
-    return services.return_submit(annual_return=draft_return, user=filer, attestation="Julie Pelletier, secrétaire")
 
 
 def test_start_once_then_found_again(year_form, filer, draft_return):
@@ -126,7 +110,7 @@ def test_submit_needs_the_attestation_and_the_dates(draft_return, filer, clean_e
 
 
 def test_full_cycle_submit_return_correct_resubmit_accept(draft_return, filer, analyst, clean_entries):
-    submitted(draft_return, filer, clean_entries)
+    submit(draft_return, filer, clean_entries)
     # Submitted: the order can no longer change it.
     with pytest.raises(ValidationError):
         fill(draft_return, filer, [entry("audiences", "3")])
@@ -150,7 +134,7 @@ def test_full_cycle_submit_return_correct_resubmit_accept(draft_return, filer, a
 
 
 def test_only_an_analyst_returns_or_accepts(draft_return, filer, clean_entries, other_filer):
-    submitted(draft_return, filer, clean_entries)
+    submit(draft_return, filer, clean_entries)
     for person in (filer, other_filer):
         with pytest.raises(PermissionDenied):
             services.return_accept(annual_return=draft_return, user=person)
@@ -161,13 +145,13 @@ def test_only_an_analyst_returns_or_accepts(draft_return, filer, clean_entries, 
 def test_returning_needs_a_reason_and_a_submitted_return(draft_return, filer, analyst, clean_entries):
     with pytest.raises(ValidationError):
         services.return_accept(annual_return=draft_return, user=analyst)
-    submitted(draft_return, filer, clean_entries)
+    submit(draft_return, filer, clean_entries)
     with pytest.raises(ValidationError):
         services.return_send_back(annual_return=draft_return, user=analyst, message="")
 
 
 def test_amendment_keeps_both_versions(draft_return, filer, analyst, clean_entries):
-    submitted(draft_return, filer, clean_entries)
+    submit(draft_return, filer, clean_entries)
     services.return_accept(annual_return=draft_return, user=analyst)
     with pytest.raises(ValidationError):
         services.return_reopen(annual_return=draft_return, user=filer, reason="")

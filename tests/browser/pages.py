@@ -45,6 +45,13 @@ class BrowserSession:
             self.errors[:] = [e for e in self.errors if not (expected in e and path in e)]
         return self.check_page()
 
+    def check_refused_form(self, status=422):
+        """After a form the server refused (it answers 422 with the errors): check the page."""
+        self.page.wait_for_load_state("load")
+        expected = f"status of {status}"
+        self.errors[:] = [e for e in self.errors if expected not in e]
+        return self.check_page()
+
     def check_page(self):
         """Run on every page a test reaches: no console error so far, no a11y violation."""
         self.page.wait_for_load_state("load")

@@ -13,6 +13,12 @@ from tests.factories import PartnerFactory, UserFactory, order
 BALANCE_MESSAGE = "Les membres à la fin doivent égaler les membres au début"
 
 
+ANNUAL_REPORT_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
 def type_in(page, code, key, value):
     page.locator(f"#f-{code}-{key}").fill(str(value))
 
@@ -102,6 +108,15 @@ def test_a_return_from_opening_to_statistics(new_session, tmp_path):
     order_side.check_page()
     expect(page.get_by_role("alert")).to_contain_text("Le classeur a été importé")
 
+    # The annual report, as PDF.
+    report = tmp_path / "rapport-annuel-2025.pdf"
+    report.write_bytes(ANNUAL_REPORT_PDF)
+    page.get_by_label("Type de document").select_option(label="Rapport annuel")
+    page.get_by_label(re.compile(r"^Fichier")).set_input_files(str(report))
+    page.get_by_role("button", name="Joindre", exact=True).click()
+    order_side.check_page()
+    expect(page.get_by_role("alert").first).to_contain_text("rapport-annuel-2025.pdf est joint à la déclaration.")
+
     # Submit with the attestation.
     page.get_by_role("link", name="Transmettre à l'Office").click()
     order_side.check_page()
@@ -110,6 +125,9 @@ def test_a_return_from_opening_to_statistics(new_session, tmp_path):
     page.get_by_role("button", name="Transmettre à l'Office").click()
     order_side.check_page()
     expect(page.locator("main")).to_contain_text("Transmise")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger la déclaration telle que transmise (PDF)").click()
+    assert download.value.suggested_filename.startswith("declaration-2025-infirmieres-v1-")
 
     # The analyst returns it with a comment.
     page = office.visit("/")
@@ -143,6 +161,9 @@ def test_a_return_from_opening_to_statistics(new_session, tmp_path):
     page.get_by_role("button", name="Accepter la déclaration").click()
     office.check_page()
     expect(page.locator("main")).to_contain_text("Acceptée")
+    page.get_by_role("link", name="Historique de toutes les modifications").click()
+    office.check_page()
+    expect(page.get_by_role("row", name=re.compile("Journées d.audience")).first).to_be_visible()
     page = office.visit("/bdsp/statistiques/?indicateur=membres-fin&categorie=&debut=2025&fin=2025")
     row = page.get_by_role("row", name=re.compile("Ordre des infirmières et infirmiers du Québec"))
     expect(row).to_contain_text("1\u00a0100")

@@ -32,6 +32,8 @@ class PrivateFile(models.Model):
     # Fixity: the scheduled check recomputes the SHA-256 and records the outcome here.
     fixity_checked_at = models.DateTimeField(_("integrity checked at"), null=True, blank=True)
     fixity_ok = models.BooleanField(_("integrity intact"), null=True, blank=True)
+    # Approved destruction (records management): the content is gone, the description stays.
+    content_destroyed_at = models.DateTimeField(_("content destroyed at"), null=True, blank=True)
 
     class Meta:
         indexes = [

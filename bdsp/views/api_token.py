@@ -1,0 +1,42 @@
+"""The déclarant's API token, created on the portal (so behind two-step verification)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bdsp.models import ApiToken
+from opq_intranet.accounts.access import Audience, access
+
+
+def _require_filer(user):
+    if not (user.is_partner and user.has_perm("bdsp.file_return")):
+        raise PermissionDenied
+
+
+@access(Audience.PORTAL)
+def token_page(request):
+    _require_filer(request.user)
+    token = ApiToken.objects.filter(user=request.user).first()
+    shown = request.session.pop("bdsp_new_token", None)
+    return render(request, "bdsp/api_token.html", {"token": token, "shown": shown})
+
+
+@access(Audience.PORTAL)
+@require_POST
+def token_renew(request):
+    """A new token replaces the old one, which stops working at once. Shown a single time."""
+    _require_filer(request.user)
+    request.session["bdsp_new_token"] = ApiToken.objects.issue(request.user)
+    messages.success(request, _("A new token was created. Copy it now: it will not be shown again."))
+    return redirect("bdsp_portal:api_token")
+
+
+@access(Audience.PORTAL)
+@require_POST
+def token_revoke(request):
+    _require_filer(request.user)
+    ApiToken.objects.filter(user=request.user).delete()
+    messages.success(request, _("The token was revoked."))
+    return redirect("bdsp_portal:api_token")
