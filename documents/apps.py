@@ -11,3 +11,8 @@ class DocumentsConfig(AppConfig):
     nav_icon = "archive"
     nav_order = 40
     access_permission = "accounts.access_documents"
+
+    def ready(self):
+        from documents.readers import register_file_readers
+
+        register_file_readers()

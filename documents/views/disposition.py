@@ -1,0 +1,181 @@
+"""What is due, legal holds, and disposition lists (generate, validate, approve, process)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from documents import selectors, services
+from documents.choices import DispositionStatus
+from documents.forms import GenerateListForm, HoldForm, LiftForm
+from documents.models import DispositionList, LegalHold
+from documents.views.plan import MANAGE
+
+LISTS_SHOWN = 100
+
+
+def _lists_visible_to(user):
+    lists = DispositionList.objects.select_related("org_unit").annotate(file_count=Count("files"))
+    if services.can_manage_plan(user):
+        return lists
+    return lists.filter(org_unit_id=user.org_unit_id)
+
+
+def disposition_index(request):
+    today = timezone.localdate()
+    can_manage = services.can_manage_plan(request.user)
+    due = (
+        selectors.due_for_disposal(today)
+        .values("org_unit__name", "final_disposal")
+        .annotate(count=Count("pk"))
+        .order_by("org_unit__name", "final_disposal")
+    )
+    context = {
+        "lists": _lists_visible_to(request.user)[:LISTS_SHOWN],
+        "due": due if can_manage else None,
+        "semi_active_due": selectors.due_for_semi_active(today).count() if can_manage else None,
+        "can_manage": can_manage,
+        "form": GenerateListForm(initial={"due_on": today}),
+    }
+    return render(request, "documents/disposition_index.html", context)
+
+
+@MANAGE
+@require_POST
+def disposition_generate(request):
+    form = GenerateListForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the kind of list, the unit and the date."))
+        return redirect("documents:disposition_index")
+    try:
+        disposition_list = services.disposition_list_generate(user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("documents:disposition_index")
+    messages.success(
+        request, _("The list %(reference)s is ready for the unit.") % {"reference": disposition_list.reference}
+    )
+    return redirect(disposition_list)
+
+
+def disposition_detail(request, pk):
+    disposition_list = get_object_or_404(_lists_visible_to(request.user), pk=pk)
+    files = disposition_list.files.select_related("record_class").order_by("reference")
+    held = set(selectors.held_files(files).values_list("pk", flat=True))
+    context = {
+        "object": disposition_list,
+        "files": files,
+        "held": held,
+        "can_validate": services.can_validate(request.user, disposition_list)
+        and disposition_list.status == DispositionStatus.DRAFT,
+        "can_manage": services.can_manage_plan(request.user),
+    }
+    return render(request, "documents/disposition_detail.html", context)
+
+
+def _list_action(request, pk, action, success):
+    disposition_list = get_object_or_404(_lists_visible_to(request.user), pk=pk)
+    try:
+        action(disposition_list)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect(disposition_list)
+
+
+@require_POST
+def disposition_validate(request, pk):
+    keep = [int(v) for v in request.POST.getlist("keep") if v.isdigit()]
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.disposition_list_validate(disposition_list=dl, user=request.user, keep_ids=keep),
+        _("The list is validated; the records manager will approve it."),
+    )
+
+
+@require_POST
+def disposition_approve(request, pk):
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.disposition_list_approve(disposition_list=dl, user=request.user),
+        _("The list is approved."),
+    )
+
+
+@require_POST
+def disposition_process(request, pk):
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.disposition_list_process(disposition_list=dl, user=request.user),
+        _("The list is processed; its certificate is ready."),
+    )
+
+
+@require_POST
+def disposition_cancel(request, pk):
+    return _list_action(
+        request,
+        pk,
+        lambda dl: services.disposition_list_cancel(disposition_list=dl, user=request.user),
+        _("The list is cancelled."),
+    )
+
+
+# --- Legal holds ------------------------------------------------------------------------------------
+
+
+@MANAGE
+def hold_list(request):
+    holds = LegalHold.objects.select_related("placed_by").annotate(
+        file_count=Count("files", distinct=True), class_count=Count("classes", distinct=True)
+    )
+    form = HoldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hold = services.hold_place(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The hold is in force."))
+            return redirect(hold)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "documents/hold_list.html", {"holds": holds, "form": form}, status=status)
+
+
+def _add_errors(form, error):
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_messages)
+
+
+@MANAGE
+def hold_detail(request, pk):
+    hold = get_object_or_404(LegalHold.objects.select_related("placed_by", "lifted_by"), pk=pk)
+    form = LiftForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            messages.error(request, _("Give the reason for lifting the hold."))
+        else:
+            try:
+                services.hold_lift(hold=hold, user=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The hold is lifted."))
+        return redirect(hold)
+    context = {
+        "object": hold,
+        "files": hold.files.order_by("reference"),
+        "classes": hold.classes.order_by("path"),
+        "form": form,
+    }
+    return render(request, "documents/hold_detail.html", context)

@@ -1,0 +1,8 @@
+from django.shortcuts import render
+
+from documents.services.plan import can_manage_plan
+
+
+def index(request):
+    """The app's landing page: the plan, the schedule, and what each role can do here."""
+    return render(request, "documents/index.html", {"can_manage": can_manage_plan(request.user)})
