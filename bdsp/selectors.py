@@ -5,7 +5,7 @@ from itertools import product
 
 from django.db.models import Prefetch
 
-from bdsp.choices import ReturnStatus, ValueState, YearStatus
+from bdsp.choices import ReturnStatus, RuleKind, Severity, ValueState, ValueType, YearStatus
 from bdsp.models import AnnualReturn, Indicator, IndicatorDimension, ReportingYear, ReturnValue, Section, ValidationRule
 from bdsp.validation import Cell, ReturnData
 
@@ -30,6 +30,10 @@ class FormIndicator:
     def is_derived(self):
         return bool(self.formula)
 
+    @property
+    def value_type_label(self):
+        return ValueType(self.value_type).label
+
     def key_label(self, key):
         if not key:
             return ""
@@ -47,6 +51,15 @@ class FormRule:
     params: dict
     severity: str
     message: str
+    id: int = 0
+
+    @property
+    def kind_label(self):
+        return RuleKind(self.kind).label
+
+    @property
+    def severity_label(self):
+        return Severity(self.severity).label
 
 
 @dataclass
@@ -107,7 +120,7 @@ def form_definition(reporting_year):
         for form_indicator in by_section[section.pk]:
             form_indicator.section_code = section.code
     rules = [
-        FormRule(r.code, r.kind, r.indicator.code, r.params, r.severity, r.message)
+        FormRule(r.code, r.kind, r.indicator.code, r.params, r.severity, r.message, r.pk)
         for r in ValidationRule.objects.filter(reporting_year=reporting_year).select_related("indicator")
     ]
     definition = FormDefinition(reporting_year, [(s, by_section[s.pk]) for s in sections], by_code, rules)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bdsp.views import campaign, statistics
+from bdsp.views import campaign, form_editor, statistics
 
 app_name = "bdsp"
 
@@ -11,5 +11,15 @@ urlpatterns = [
     path("annees/creer/", campaign.year_create, name="year_create"),
     path("annees/<int:year>/", campaign.year_detail, name="year_detail"),
     path("annees/<int:year>/ouvrir/", campaign.year_open, name="year_open"),
+    # The form editor of a year in preparation.
+    path("annees/<int:year>/sections/ajouter/", form_editor.section_edit, name="section_add"),
+    path("annees/<int:year>/sections/<int:pk>/", form_editor.section_edit, name="section_edit"),
+    path("annees/<int:year>/sections/<int:pk>/supprimer/", form_editor.section_delete, name="section_delete"),
+    path("annees/<int:year>/indicateurs/ajouter/", form_editor.indicator_edit, name="indicator_add"),
+    path("annees/<int:year>/indicateurs/<int:pk>/", form_editor.indicator_edit, name="indicator_edit"),
+    path("annees/<int:year>/indicateurs/<int:pk>/supprimer/", form_editor.indicator_delete, name="indicator_delete"),
+    path("annees/<int:year>/regles/ajouter/", form_editor.rule_edit, name="rule_add"),
+    path("annees/<int:year>/regles/<int:pk>/", form_editor.rule_edit, name="rule_edit"),
+    path("annees/<int:year>/regles/<int:pk>/supprimer/", form_editor.rule_delete, name="rule_delete"),
     path("statistiques/", statistics.statistics_view, name="statistics"),
 ]

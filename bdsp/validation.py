@@ -18,6 +18,8 @@ silent (the `required` rule is what catches a missing answer).
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from bdsp.choices import RuleKind, Severity, ValueState
 
 
@@ -163,3 +165,69 @@ CHECKS = {
     RuleKind.LESS_OR_EQUAL: _less_or_equal,
     RuleKind.YEAR_OVER_YEAR: _year_over_year,
 }
+
+
+# --- Checking a rule's parameters when an analyst defines it --------------------------------
+
+PARAMETERS_OF = {
+    RuleKind.REQUIRED: (),
+    RuleKind.RANGE: ("min", "max"),
+    RuleKind.SUM_EQUALS: ("equals",),
+    RuleKind.BALANCE: ("start", "plus", "minus"),
+    RuleKind.LESS_OR_EQUAL: ("other", "plus"),
+    RuleKind.YEAR_OVER_YEAR: ("threshold",),
+}
+
+
+def rule_parameter_problems(kind, params, *, indicator_code, numeric_codes, codes_with_categories):
+    """{parameter: French message} of what is wrong with a rule's parameters, {} if nothing.
+
+    `numeric_codes`: the year's numeric indicators; `codes_with_categories`: those that have a
+    disaggregation. The checks above assume what this refuses (a balance without its start…).
+    """
+    problems = {}
+    unexpected = set(params) - set(PARAMETERS_OF.get(kind, ()))
+    if unexpected:
+        problems["params"] = _("Parameters not used by this kind of rule: %(names)s") % {
+            "names": ", ".join(sorted(unexpected))
+        }
+    numeric_needed = kind not in (RuleKind.REQUIRED,)
+    if numeric_needed and indicator_code not in numeric_codes:
+        problems["indicator"] = _("This kind of rule needs a numeric indicator.")
+
+    def check_codes(name, codes):
+        unknown = [c for c in codes if c not in numeric_codes]
+        if unknown:
+            problems[name] = _("Unknown or non-numeric indicators: %(codes)s") % {"codes": ", ".join(unknown)}
+        elif indicator_code in codes:
+            problems[name] = _("A rule cannot compare an indicator with itself.")
+
+    if kind == RuleKind.RANGE:
+        low, high = params.get("min"), params.get("max")
+        if low is None and high is None:
+            problems["min"] = _("Give a minimum, a maximum or both.")
+        elif low is not None and high is not None and Decimal(str(low)) > Decimal(str(high)):
+            problems["max"] = _("The maximum is lower than the minimum.")
+    elif kind == RuleKind.SUM_EQUALS:
+        if indicator_code not in codes_with_categories:
+            problems["indicator"] = _("This indicator has no disaggregation to add up.")
+        if params.get("equals"):
+            check_codes("equals", [params["equals"]])
+    elif kind == RuleKind.BALANCE:
+        if not params.get("start"):
+            problems["start"] = _("Choose the indicator the balance starts from.")
+        else:
+            check_codes("start", [params["start"]])
+        check_codes("plus", params.get("plus", []))
+        check_codes("minus", params.get("minus", []))
+    elif kind == RuleKind.LESS_OR_EQUAL:
+        if not params.get("other"):
+            problems["other"] = _("Choose the indicator it must not exceed.")
+        else:
+            check_codes("other", [params["other"]])
+        check_codes("plus", params.get("plus", []))
+    elif kind == RuleKind.YEAR_OVER_YEAR:
+        threshold = params.get("threshold")
+        if threshold is None or Decimal(str(threshold)) <= 0:
+            problems["threshold"] = _("Give a threshold greater than 0 %.")
+    return problems

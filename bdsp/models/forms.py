@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bdsp.choices import NUMERIC_TYPES, RuleKind, Severity, ValueType, YearStatus
+from bdsp.validation import rule_parameter_problems
 from opq_intranet.core.history import track_history
 
 
@@ -183,3 +184,20 @@ class ValidationRule(models.Model):
 
     def __str__(self):
         return f"{self.code}: {self.message}"
+
+    def clean(self):
+        """The admin edits rules too: refuse parameters the checks could not run with."""
+        if not (self.reporting_year_id and self.indicator_id and self.kind):
+            return
+        if self.indicator.reporting_year_id != self.reporting_year_id:
+            raise ValidationError({"indicator": _("The indicator belongs to another year.")})
+        indicators = Indicator.objects.filter(reporting_year_id=self.reporting_year_id)
+        problems = rule_parameter_problems(
+            self.kind,
+            self.params or {},
+            indicator_code=self.indicator.code,
+            numeric_codes=set(indicators.filter(value_type__in=NUMERIC_TYPES).values_list("code", flat=True)),
+            codes_with_categories=set(indicators.filter(dimensions__isnull=False).values_list("code", flat=True)),
+        )
+        if problems:
+            raise ValidationError({"params": " ".join(problems.values())})

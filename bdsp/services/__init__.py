@@ -1,6 +1,14 @@
 """Every write of the BDSP that has a rule. Views validate input and call these."""
 
 from .attachments import attachment_add, attachment_remove
+from .form_editor import (
+    indicator_delete,
+    indicator_save,
+    rule_delete,
+    rule_save,
+    section_delete,
+    section_save,
+)
 from .forms import form_copy, form_create_from_regulation, form_open
 from .returns import (
     RETURN_DUE_DAYS,
@@ -26,6 +34,8 @@ __all__ = [
     "form_copy",
     "form_create_from_regulation",
     "form_open",
+    "indicator_delete",
+    "indicator_save",
     "parse_value",
     "return_accept",
     "return_reopen",
@@ -34,5 +44,9 @@ __all__ = [
     "return_send_back",
     "return_start",
     "return_submit",
+    "rule_delete",
+    "rule_save",
+    "section_delete",
+    "section_save",
     "value_flag",
 ]

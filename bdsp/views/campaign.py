@@ -66,9 +66,11 @@ def year_create(request):
 
 
 def year_detail(request, year):
-    reporting_year = get_object_or_404(ReportingYear, year=year)
+    reporting_year = get_object_or_404(ReportingYear.objects.select_related("copied_from"), year=year)
     form = selectors.form_definition(reporting_year)
-    return render(request, "bdsp/year_detail.html", {"reporting_year": reporting_year, "form": form})
+    editable = not reporting_year.is_frozen and permissions.can_manage_forms(request.user)
+    context = {"reporting_year": reporting_year, "form": form, "editable": editable}
+    return render(request, "bdsp/year_detail.html", context)
 
 
 @require_POST

@@ -35,3 +35,25 @@ document.addEventListener("change", function (event) {
     });
   }
 });
+
+// BDSP form editor: a rule's parameters depend on its kind; show only the ones it uses
+// (without JavaScript every parameter shows, and the server keeps only the kind's own).
+(function () {
+  function showParameters(form) {
+    var kind = form.querySelector("select[name=kind]");
+    if (!kind) {
+      return;
+    }
+    form.querySelectorAll("[data-rule-kinds]").forEach(function (box) {
+      box.hidden = box.dataset.ruleKinds.split(" ").indexOf(kind.value) === -1;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-rule-form]").forEach(showParameters);
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("form[data-rule-form] select[name=kind]")) {
+      showParameters(event.target.form);
+    }
+  });
+})();
