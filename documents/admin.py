@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from documents.models import CopyRule, DispositionList, LegalHold, RecordClass, RecordFile, RetentionRule
+from documents.models import (
+    Box,
+    CopyRule,
+    DispositionList,
+    LegalHold,
+    PaperLoan,
+    RecordClass,
+    RecordFile,
+    RetentionRule,
+    StorageSpace,
+)
 from opq_intranet.core.admin_history import HistoryAdmin
 
 
@@ -72,6 +82,58 @@ class DispositionListAdmin(HistoryAdmin):
 
     list_display = ("reference", "kind", "org_unit", "status", "created_at", "processed_at")
     list_filter = ("kind", "status")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(StorageSpace)
+class StorageSpaceAdmin(HistoryAdmin):
+    """Spaces are retired (no longer in use), never deleted: their boxes' history points to them."""
+
+    list_display = ("code", "site", "room", "shelf", "capacity", "is_active")
+    list_filter = ("site", "is_active")
+    search_fields = ("code", "room", "shelf")
+    list_select_related = ("site",)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Box)
+class BoxAdmin(HistoryAdmin):
+    """Boxes are numbered and filled through their pages (capacity, unit and space are checked there)."""
+
+    list_display = ("number", "org_unit", "storage_space", "status", "capacity", "created_at")
+    list_filter = ("status", "org_unit")
+    search_fields = ("number",)
+    list_select_related = ("org_unit", "storage_space")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PaperLoan)
+class PaperLoanAdmin(HistoryAdmin):
+    """Loans are the trace of who had a paper file: shown, never changed here."""
+
+    list_display = ("record_file", "borrower", "lent_on", "due_on", "returned_on", "last_reminder_on")
+    list_filter = ("returned_on",)
+    search_fields = ("record_file__reference", "borrower__last_name", "borrower__username")
+    list_select_related = ("record_file", "borrower")
+    date_hierarchy = "lent_on"
 
     def has_add_permission(self, request):
         return False

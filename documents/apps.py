@@ -13,6 +13,7 @@ class DocumentsConfig(AppConfig):
     access_permission = "accounts.access_documents"
 
     def ready(self):
+        from documents import checks  # noqa: F401 - registers the deployment checks
         from documents.readers import register_file_readers
 
         register_file_readers()

@@ -1,11 +1,14 @@
-"""Records pages timed by `make bench`: the plan's tree, a class, the schedule."""
+"""Records pages timed by `make bench`: the plan, the schedule, files, a file, search, disposition."""
+
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from documents.models import RecordClass
+from documents.models import Record, RecordClass
 from opq_intranet.core.registry.bench import Scenario, register
 
 RECORDS_MANAGER = "gd.gagnon"
+STAFF = "marie.tremblay"  # no records-management role: the access rules filter what she sees
 
 
 def _a_leaf_class():
@@ -27,6 +30,57 @@ register(
         key="documents.rules",
         label="Documents : calendrier de conservation",
         url=lambda: reverse("documents:rule_list"),
+        username=RECORDS_MANAGER,
+    )
+)
+
+
+def _a_file_with_records():
+    record = Record.objects.order_by("-pk").only("record_file_id").first()
+    return reverse("documents:file_detail", args=[record.record_file_id])
+
+
+def _search(words):
+    return lambda: f"{reverse('documents:search')}?{urlencode({'q': words})}"
+
+
+register(
+    Scenario(
+        key="documents.files",
+        label="Documents : liste des dossiers (personnel)",
+        url=lambda: reverse("documents:file_list"),
+        username=STAFF,
+    )
+)
+register(Scenario(key="documents.file", label="Documents : un dossier", url=_a_file_with_records, username=STAFF))
+# DESIGN.md: French full-text search over the 1 000 000 records, p95 ≤ 150 ms. A common
+# phrase (tens of thousands of matches to rank) and a rare word, as a staff member whose
+# access rules filter the results, and as the records manager who sees everything.
+register(
+    Scenario(
+        key="documents.search_common",
+        label="Documents : recherche fréquente (plainte disciplinaire)",
+        url=_search("plainte disciplinaire"),
+        username=STAFF,
+        median_budget_ms=150,
+        p95_budget_ms=150,
+    )
+)
+register(
+    Scenario(
+        key="documents.search_rare",
+        label="Documents : recherche rare (dentistes révision)",
+        url=_search("dentistes révision"),
+        username=RECORDS_MANAGER,
+        median_budget_ms=150,
+        p95_budget_ms=150,
+    )
+)
+register(
+    Scenario(
+        key="documents.disposition",
+        label="Documents : échéances et listes de disposition",
+        url=lambda: reverse("documents:disposition_index"),
         username=RECORDS_MANAGER,
     )
 )

@@ -1,16 +1,19 @@
 """Filter sets of the records lists."""
 
 import django_filters
-from django.db.models import Q
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.choices import ApprovalStatus, FileMedium, FinalDisposal, LifecycleStage
 from documents.forms.plan import DateInput
-from documents.models import RecordFile, RetentionRule
+from documents.models import Box, BoxStatus, PaperLoan, RecordFile, RetentionRule, StorageSpace
 from documents.models.plan import PATH_SEPARATOR
+from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
-from opq_intranet.core.models import OrgUnit
+from opq_intranet.core.models import OrgUnit, Site
 
 
 class RetentionRuleFilterSet(BaseFilterSet):
@@ -69,3 +72,84 @@ class RecordFileFilterSet(BaseFilterSet):
             | Q(record_class__path__contains=f"{PATH_SEPARATOR}{code}{PATH_SEPARATOR}")
             | Q(record_class__path__startswith=f"{code}{PATH_SEPARATOR}")
         )
+
+
+# --- Paper: spaces, boxes, loans ------------------------------------------------------------------
+
+
+class StorageSpaceFilterSet(BaseFilterSet):
+    search_fields = ("code", "room", "shelf", "description")
+    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=Site.objects.all(), empty_label=_("All"))
+    has_room = django_filters.BooleanFilter(
+        label=_("Has room for a box"), method="filter_has_room", widget=YesNoAllWidget
+    )
+    is_active = django_filters.BooleanFilter(label=_("In use"), widget=YesNoAllWidget)
+
+    class Meta:
+        model = StorageSpace
+        fields = ["q", "site", "has_room", "is_active"]
+
+    def filter_has_room(self, queryset, name, value):
+        return queryset.filter(free__gt=0) if value else queryset.filter(free=0)
+
+
+class BoxFilterSet(BaseFilterSet):
+    search_fields = ("number", "notes")
+    storage_space = django_filters.ModelChoiceFilter(
+        label=_("Storage space"), queryset=StorageSpace.objects.all(), empty_label=_("All")
+    )
+    site = django_filters.ModelChoiceFilter(
+        label=_("Site"), field_name="storage_space__site", queryset=Site.objects.all(), empty_label=_("All")
+    )
+    org_unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=OrgUnit.objects.all(), empty_label=_("All"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=BoxStatus.choices, empty_label=_("All"))
+    full = django_filters.BooleanFilter(label=_("Full"), method="filter_full", widget=YesNoAllWidget)
+    in_transit = django_filters.BooleanFilter(
+        label=_("In transit (no space)"), field_name="storage_space", lookup_expr="isnull", widget=YesNoAllWidget
+    )
+
+    class Meta:
+        model = Box
+        fields = ["q", "storage_space", "site", "org_unit", "status", "full", "in_transit"]
+
+    def filter_full(self, queryset, name, value):
+        return (
+            queryset.filter(file_count__gte=F("capacity")) if value else queryset.filter(file_count__lt=F("capacity"))
+        )
+
+
+class LoanState(models.TextChoices):
+    OPEN = "open", _("Out (not returned)")
+    OVERDUE = "overdue", _("Overdue")
+    RETURNED = "returned", _("Returned")
+
+
+class PaperLoanFilterSet(BaseFilterSet):
+    search_fields = ("record_file__reference", "record_file__title", "note")
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=LoanState.choices, empty_label=_("All"), method="filter_state"
+    )
+    borrower = django_filters.ModelChoiceFilter(
+        label=_("Borrower"),
+        queryset=User.objects.filter(kind=UserKind.STAFF).order_by("last_name", "first_name"),
+        empty_label=_("All"),
+    )
+    org_unit = django_filters.ModelChoiceFilter(
+        label=_("Unit of the file"),
+        field_name="record_file__org_unit",
+        queryset=OrgUnit.objects.all(),
+        empty_label=_("All"),
+    )
+    due_before = django_filters.DateFilter(label=_("Due by"), field_name="due_on", lookup_expr="lte", widget=DateInput)
+
+    class Meta:
+        model = PaperLoan
+        fields = ["q", "state", "borrower", "org_unit", "due_before"]
+
+    def filter_state(self, queryset, name, value):
+        if value == LoanState.RETURNED:
+            return queryset.filter(returned_on__isnull=False)
+        queryset = queryset.filter(returned_on__isnull=True)
+        if value == LoanState.OVERDUE:
+            return queryset.filter(due_on__lt=timezone.localdate())
+        return queryset

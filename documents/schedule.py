@@ -1,6 +1,7 @@
-"""Records management's scheduled job (run by `manage.py run_scheduled`)."""
+"""Records management's scheduled jobs (run by `manage.py run_scheduled`)."""
 
 from documents.lifecycle import advance
+from documents.reminders import send_loan_reminders
 from opq_intranet.core.registry.schedule import Job, register
 
 register(
@@ -8,5 +9,12 @@ register(
         key="documents.lifecycle",
         description="Records: files become semi-active when due; what is due for disposal",
         run=advance,
+    )
+)
+register(
+    Job(
+        key="documents.loan_reminders",
+        description="Records: remind borrowers of overdue paper files (every 7 days until returned)",
+        run=send_loan_reminders,
     )
 )

@@ -1,8 +1,10 @@
 """Tables of the records lists."""
 
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import RecordFile, RetentionRule
+from documents.models import Box, PaperLoan, RecordFile, RetentionRule, StorageSpace
 from opq_intranet.core.lists.tables import BooleanColumn, Column, Table
 
 
@@ -41,3 +43,75 @@ class RecordFileTable(Table):
     disposal_on = Column(_("Disposal"), sort_by=("expected_disposal_on",))
     confidentiality = Column(_("Confidentiality"))
     default_sort = "-opened_on"
+
+
+# --- Paper: spaces, boxes, loans ------------------------------------------------------------------
+
+
+def _percent(value, record=None):
+    return "—" if value is None else f"{round(value)}\u00a0%"
+
+
+class StorageSpaceTable(Table):
+    model = StorageSpace
+    code = Column(_("Code"), link=True)
+    site = Column(_("Site"), accessor="site.name", sort_by=("site__name",))
+    room = Column(_("Room"))
+    shelf = Column(_("Shelf"))
+    capacity = Column(_("Capacity (boxes)"), css_class="text-end")
+    occupied = Column(_("Boxes"), css_class="text-end")
+    free = Column(_("Free places"), css_class="text-end")
+    is_active = BooleanColumn(_("In use"))
+    default_sort = "code"
+
+
+def _space_or_transit(value, record):
+    return value or _("in transit")
+
+
+class BoxTable(Table):
+    model = Box
+    number = Column(_("Box number"), link=True)
+    org_unit = Column(_("Unit"), sort_by=("org_unit__name",))
+    storage_space = Column(
+        _("Storage space"), accessor="storage_space.code", sort_by=("storage_space__code",), display=_space_or_transit
+    )
+    site = Column(_("Site"), accessor="storage_space.site.name", sort_by=("storage_space__site__name",))
+    status = Column(_("Status"))
+    file_count = Column(_("Files"), css_class="text-end")
+    capacity = Column(_("Capacity (files)"), css_class="text-end")
+    fill = Column(_("Fill"), display=_percent, css_class="text-end")
+    default_sort = "-number"
+
+
+def loan_state(loan):
+    if loan.returned_on:
+        return _("Returned")
+    if loan.due_on < timezone.localdate():
+        return _("Overdue")
+    return _("Out")
+
+
+def _state_badge(value, record):
+    if record.returned_on:
+        css = "text-bg-secondary"
+    elif record.due_on < timezone.localdate():
+        css = "text-bg-danger"
+    else:
+        css = "text-bg-info"
+    return format_html('<span class="badge {}">{}</span>', css, value)
+
+
+class PaperLoanTable(Table):
+    model = PaperLoan
+    reference = Column(
+        _("File number"), accessor="record_file.reference", sort_by=("record_file__reference",), link=True
+    )
+    title = Column(_("Title"), accessor="record_file.title", sort_by=("record_file__title",))
+    org_unit = Column(_("Unit"), accessor="record_file.org_unit.name", sort_by=("record_file__org_unit__name",))
+    borrower = Column(_("Borrower"), sort_by=("borrower__last_name", "borrower__first_name"))
+    lent_on = Column(_("Lent on"))
+    due_on = Column(_("Due on"))
+    returned_on = Column(_("Returned on"))
+    state = Column(_("State"), accessor=loan_state, orderable=False, display=_state_badge)
+    default_sort = "due_on"

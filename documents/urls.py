@@ -1,6 +1,6 @@
 from django.urls import path
 
-from documents.views import disposition, files, home, plan, records, schedule, search
+from documents.views import disposition, files, home, paper, plan, records, schedule, search
 
 app_name = "documents"
 
@@ -26,6 +26,10 @@ urlpatterns = [
     path("dossiers/<int:pk>/fermer/", files.file_close, name="file_close"),
     path("dossiers/<int:pk>/dates/", files.file_override, name="file_override"),
     path("dossiers/<int:pk>/historique/", files.FileHistoryView.as_view(), name="file_history"),
+    path("dossiers/<int:pk>/boite/", paper.file_box, name="file_box"),
+    path("dossiers/<int:pk>/boite/retirer/", paper.file_take_out, name="file_take_out"),
+    path("dossiers/<int:pk>/etiquette/", paper.file_label, name="file_label"),
+    path("dossiers/<int:pk>/preter/", paper.loan_create, name="loan_create"),
     path("dossiers/<int:file_pk>/documents/ajouter/", records.record_create, name="record_create"),
     path("documents/<int:pk>/", records.record_detail, name="record_detail"),
     path("documents/<int:pk>/versions/ajouter/", records.version_add, name="version_add"),
@@ -39,4 +43,22 @@ urlpatterns = [
     path("disposition/<int:pk>/annuler/", disposition.disposition_cancel, name="disposition_cancel"),
     path("gels/", disposition.hold_list, name="hold_list"),
     path("gels/<int:pk>/", disposition.hold_detail, name="hold_detail"),
+    path("espaces/", paper.SpaceListView.as_view(), name="space_list"),
+    path("espaces/ajouter/", paper.space_create, name="space_create"),
+    path("espaces/<int:pk>/", paper.space_detail, name="space_detail"),
+    path("espaces/<int:pk>/modifier/", paper.space_edit, name="space_edit"),
+    path("espaces/<int:pk>/historique/", paper.SpaceHistoryView.as_view(), name="space_history"),
+    path("boites/", paper.BoxListView.as_view(), name="box_list"),
+    path("boites/ajouter/", paper.box_create, name="box_create"),
+    path("boites/etiquettes/", paper.box_labels, name="box_labels"),
+    path("boites/<int:pk>/", paper.box_detail, name="box_detail"),
+    path("boites/<int:pk>/modifier/", paper.box_edit, name="box_edit"),
+    path("boites/<int:pk>/dossiers/ajouter/", paper.box_add_file, name="box_add_file"),
+    path("boites/<int:pk>/etiquette/", paper.box_label, name="box_label"),
+    path("boites/<int:pk>/historique/", paper.BoxHistoryView.as_view(), name="box_history"),
+    path("prets/", paper.LoanListView.as_view(), name="loan_list"),
+    path("prets/<int:pk>/", paper.loan_detail, name="loan_detail"),
+    path("prets/<int:pk>/retour/", paper.loan_return, name="loan_return"),
+    path("prets/<int:pk>/prolonger/", paper.loan_extend, name="loan_extend"),
+    path("prets/<int:pk>/historique/", paper.LoanHistoryView.as_view(), name="loan_history"),
 ]

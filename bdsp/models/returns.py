@@ -83,6 +83,11 @@ class AnnualReturn(models.Model):
     def is_editable(self):
         return self.status in (ReturnStatus.DRAFT, ReturnStatus.RETURNED)
 
+    @property
+    def saved_never_submitted(self):
+        """Figures saved that the Office has never received: both sides must see it plainly."""
+        return self.status == ReturnStatus.DRAFT and self.submitted_at is None and self.last_saved_at is not None
+
 
 @track_history()
 class ReturnValue(models.Model):

@@ -9,20 +9,28 @@ from .files import (
     RecordSearchForm,
     VersionForm,
 )
+from .paper import AddFileForm, BoxForm, ExtendForm, LoanForm, PutInBoxForm, ReturnForm, StorageSpaceForm
 from .plan import CopyRuleFormSet, PlanImportForm, RecordClassForm, RetentionRuleForm
 
 __all__ = [
+    "AddFileForm",
+    "BoxForm",
     "CloseFileForm",
     "CopyRuleFormSet",
+    "ExtendForm",
     "GenerateListForm",
     "HoldForm",
     "LiftForm",
+    "LoanForm",
     "OverrideForm",
     "PlanImportForm",
+    "PutInBoxForm",
     "RecordClassForm",
     "RecordFileForm",
     "RecordForm",
     "RecordSearchForm",
     "RetentionRuleForm",
+    "ReturnForm",
+    "StorageSpaceForm",
     "VersionForm",
 ]

@@ -52,6 +52,10 @@ class RecordFile(models.Model):
         help_text=_("The event the rule counts from, or the date the record was replaced."),
     )
     location = models.CharField(_("location"), max_length=200, blank=True, help_text=_("Where the paper file is kept."))
+    # Paper and hybrid files only (documents.services.paper.file_put_in_box).
+    box = models.ForeignKey(
+        "documents.Box", verbose_name=_("box"), null=True, blank=True, on_delete=models.PROTECT, related_name="files"
+    )
     # Computed from the rule (documents.services.files.file_schedule_refresh).
     expected_semi_active_on = models.DateField(_("expected semi-active transfer"), null=True, blank=True)
     expected_disposal_on = models.DateField(_("expected disposal"), null=True, blank=True)
@@ -101,6 +105,8 @@ class RecordFile(models.Model):
         errors = {}
         if self.closed_on and self.opened_on and self.closed_on < self.opened_on:
             errors["closed_on"] = _("A file closes after it opens.")
+        if self.box_id and self.medium == FileMedium.DIGITAL:
+            errors["medium"] = _("A digital file has no box: take it out of its box first.")
         if (self.semi_active_override or self.disposal_override) and not self.override_reason.strip():
             errors["override_reason"] = _("Give the reason for changing the computed dates.")
         if errors:

@@ -10,13 +10,27 @@ from .disposition import (
 )
 from .files import can_edit_file, file_close, file_create, file_override_dates, file_schedule_refresh, file_update
 from .holds import hold_lift, hold_place
+from .paper import (
+    box_create,
+    box_save,
+    default_due_on,
+    file_put_in_box,
+    file_take_out_of_box,
+    loan_create,
+    loan_extend,
+    loan_return,
+    space_save,
+)
 from .plan import can_manage_plan, record_class_save, retention_rule_save
 from .records import record_add, record_search_refresh, record_update, record_version_add
 
 __all__ = [
+    "box_create",
+    "box_save",
     "can_edit_file",
     "can_manage_plan",
     "can_validate",
+    "default_due_on",
     "disposition_list_approve",
     "disposition_list_cancel",
     "disposition_list_generate",
@@ -25,14 +39,20 @@ __all__ = [
     "file_close",
     "file_create",
     "file_override_dates",
+    "file_put_in_box",
     "file_schedule_refresh",
+    "file_take_out_of_box",
     "file_update",
     "hold_lift",
     "hold_place",
+    "loan_create",
+    "loan_extend",
+    "loan_return",
     "record_add",
     "record_class_save",
     "record_search_refresh",
     "record_update",
     "record_version_add",
     "retention_rule_save",
+    "space_save",
 ]

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents import selectors
+from documents import clock, selectors
 from documents.certificates import certificate_pdf
 from documents.choices import DISPOSAL_OF_KIND, OUTCOME_OF_KIND, DispositionKind, DispositionStatus, LifecycleStage
 from documents.models import DispositionList, Record, RecordFile, RecordVersion
@@ -36,6 +36,19 @@ def _refuse_held(disposition_list):
         references = ", ".join(held.values_list("reference", flat=True)[:10])
         raise ValidationError(
             _("These files are under a legal hold: %(files)s. Take them off the list or lift the hold.")
+            % {"files": references}
+        )
+
+
+def _refuse_not_yet_due(disposition_list, today):
+    """A list may be prepared ahead of time; it is carried out only once every file is due."""
+    files = disposition_list.files.all()
+    due = selectors.due_for_disposal_including_held(today).filter(pk__in=files.values("pk"))
+    early = files.exclude(pk__in=due.values("pk"))
+    if early.exists():
+        references = ", ".join(early.order_by("reference").values_list("reference", flat=True)[:10])
+        raise ValidationError(
+            _("The disposal date of these files has not come yet: %(files)s. Process the list on or after it.")
             % {"files": references}
         )
 
@@ -133,10 +146,11 @@ def disposition_list_process(*, disposition_list, user):
     if disposition_list.status != DispositionStatus.APPROVED:
         raise ValidationError(_("Only an approved list can be processed."))
     _refuse_held(disposition_list)
+    today = clock.today()
+    _refuse_not_yet_due(disposition_list, today)
     file_ids = list(disposition_list.files.values_list("pk", flat=True))
     if disposition_list.kind == DispositionKind.DESTRUCTION:
         _destroy_contents(file_ids)
-    today = timezone.localdate()
     for record_file in RecordFile.objects.filter(pk__in=file_ids):
         record_file.stage = LifecycleStage.DISPOSED
         record_file.disposed_on = today

@@ -4,11 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents import selectors, services
+from documents import clock, selectors, services
 from documents.choices import DispositionStatus
 from documents.forms import GenerateListForm, HoldForm, LiftForm
 from documents.models import DispositionList, LegalHold
@@ -25,7 +24,7 @@ def _lists_visible_to(user):
 
 
 def disposition_index(request):
-    today = timezone.localdate()
+    today = clock.today()
     can_manage = services.can_manage_plan(request.user)
     due = (
         selectors.due_for_disposal(today)
@@ -39,6 +38,8 @@ def disposition_index(request):
         "semi_active_due": selectors.due_for_semi_active(today).count() if can_manage else None,
         "can_manage": can_manage,
         "form": GenerateListForm(initial={"due_on": today}),
+        "today": today,
+        "simulated_today": clock.is_simulated(),
     }
     return render(request, "documents/disposition_index.html", context)
 

@@ -3,7 +3,7 @@
 Every variable read here is documented in `.env.example`.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import environ
@@ -236,6 +236,10 @@ FORM_RENDERER = "opq_intranet.core.forms.IntranetFormRenderer"
 RECORDS_YEAR_END = (12, 31)
 # How long the backups keep a copy: a destruction certificate says until when they hold it.
 BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=35)
+# Records management's "today", moved forward for training and demonstrations only (what
+# disposition treats as due). Empty in production: `check --deploy` warns otherwise.
+_records_today = env("RECORDS_TODAY", default="")
+RECORDS_TODAY = date.fromisoformat(_records_today) if _records_today else None
 
 # The portal's public address, for links in emails (reminders, password reset).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

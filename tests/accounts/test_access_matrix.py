@@ -51,6 +51,15 @@ NOT_A_PAGE |= {
 }
 # Disposition lists and the "generate" action are POST only.
 NOT_A_PAGE |= {"documents:disposition_generate": 405}
+# Paper records: the actions of the box and loan pages are POST only; storage spaces are
+# retired, never deleted.
+NOT_A_PAGE |= {
+    "documents:box_add_file": 405,
+    "documents:file_take_out": 405,
+    "documents:loan_return": 405,
+    "documents:loan_extend": 405,
+    "admin:documents_storagespace_delete": 403,
+}
 # Records the system keeps (sequences, files, access logs, login attempts, history) are never
 # added or deleted by hand, not even by a superuser: the admin itself refuses with 403.
 READ_ONLY_ADMIN = (
@@ -66,6 +75,8 @@ READ_ONLY_ADMIN = (
     "bdsp_returnvalue",
     "documents_recordfile",
     "documents_dispositionlist",
+    "documents_box",
+    "documents_paperloan",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 

@@ -273,3 +273,22 @@ def test_campaign_query_count(make_client, analyst, draft_return, django_assert_
     client.get(reverse("bdsp:campaign", args=[2025]))
     with django_assert_max_num_queries(budget("bdsp:campaign")):
         assert client.get(reverse("bdsp:campaign", args=[2025])).status_code == 200
+
+
+def test_a_return_saved_but_never_submitted_is_shown_as_such_to_both_sides(
+    make_client, filer, analyst, draft_return, clean_entries
+):
+    note = "jamais transmise à l’Office"
+    assert not draft_return.saved_never_submitted  # started, nothing saved yet
+    assert note not in make_client(filer).get("/portail/declarations/").content.decode()
+    fill_clean(draft_return, filer, clean_entries)
+    for client, url in (
+        (make_client(filer), "/portail/declarations/"),
+        (make_client(filer), "/portail/"),
+        (make_client(filer), detail(draft_return)),
+        (make_client(analyst), reverse("bdsp:campaign", args=[2025])),
+        (make_client(analyst), detail(draft_return)),
+    ):
+        assert note in client.get(url).content.decode(), url
+    services.return_submit(annual_return=draft_return, user=filer, attestation="Julie Pelletier")
+    assert note not in make_client(filer).get("/portail/declarations/").content.decode()

@@ -195,3 +195,35 @@ def test_pages_for_each_kind_of_user(make_client, lawyer, staff_without_role, pa
     assert make_client(lawyer).get(reverse("documents:hold_list")).status_code == 403
     assert make_client(partner_user).get(reverse("documents:disposition_index")).status_code == 403
     assert make_client(staff_without_role).get(reverse("documents:disposition_index")).status_code == 403
+
+
+def test_a_list_prepared_ahead_is_processed_only_once_its_files_are_due(
+    lawyer, records_manager, legal, memos, settings
+):
+    # Closed 2025-06-15: semi-active at the end of 2026, disposal at the end of 2028.
+    record_file = closed_file(lawyer, memos, closed_on=date(2025, 6, 15))
+    disposition_list = services.disposition_list_generate(
+        kind="destruction", org_unit=legal, due_on=date(2029, 1, 1), user=records_manager
+    )
+    services.disposition_list_validate(disposition_list=disposition_list, user=lawyer)
+    services.disposition_list_approve(disposition_list=disposition_list, user=records_manager)
+    settings.RECORDS_TODAY = date(2028, 12, 30)
+    with pytest.raises(ValidationError, match=record_file.reference):
+        services.disposition_list_process(disposition_list=disposition_list, user=records_manager)
+    record_file.refresh_from_db()
+    assert record_file.stage != "disposed"
+    settings.RECORDS_TODAY = date(2028, 12, 31)  # time run forward to the disposal date
+    services.disposition_list_process(disposition_list=disposition_list, user=records_manager)
+    record_file.refresh_from_db()
+    assert (record_file.stage, record_file.disposed_on) == ("disposed", date(2028, 12, 31))
+
+
+def test_a_simulated_today_is_shown_and_refused_by_the_deployment_check(make_client, records_manager, settings):
+    from documents.checks import records_today_is_real
+
+    assert records_today_is_real(None) == []
+    settings.RECORDS_TODAY = date(2030, 1, 1)
+    assert [w.id for w in records_today_is_real(None)] == ["documents.W001"]
+    page = make_client(records_manager).get(reverse("documents:disposition_index"))
+    assert page.context["today"] == date(2030, 1, 1)
+    assert "Date simulée" in page.content.decode()

@@ -1,0 +1,39 @@
+"""Records panel on Mon travail: the person's paper loans, overdue first; for the records
+manager, how many loans are overdue."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents import paper_selectors
+from opq_intranet.core.registry.dashboard import Panel, register
+
+LOANS_SHOWN = 6
+
+
+def my_loans(request):
+    """One query, two for the records manager."""
+    today = timezone.localdate()
+    user = request.user
+    loans = paper_selectors.loans_of(user, today, LOANS_SHOWN + 1)
+    overdue_count = None
+    if user.has_perm("documents.manage_plan"):
+        overdue_count = paper_selectors.overdue_loans(today).count()
+    return {
+        "loans": loans[:LOANS_SHOWN],
+        "more": len(loans) > LOANS_SHOWN,
+        "shown": LOANS_SHOWN,
+        "today": today,
+        "overdue_count": overdue_count,
+    }
+
+
+register(
+    Panel(
+        key="documents.my_loans",
+        title=_("My loans"),
+        template="documents/panels/my_loans.html",
+        permission="accounts.access_documents",
+        get_context=my_loans,
+        order=40,
+    )
+)
