@@ -6,12 +6,14 @@ from documents.models import (
     DispositionList,
     LegalHold,
     PaperLoan,
+    Record,
     RecordClass,
     RecordFile,
+    RecordVersion,
     RetentionRule,
     StorageSpace,
 )
-from opq_intranet.core.admin_history import HistoryAdmin
+from opq_intranet.core.admin_history import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyMixin
 
 
 class CopyRuleInline(admin.TabularInline):
@@ -46,7 +48,7 @@ class RecordClassAdmin(HistoryAdmin):
 
 
 @admin.register(RecordFile)
-class RecordFileAdmin(HistoryAdmin):
+class RecordFileAdmin(ReadOnlyHistoryAdmin):
     """Files change through their pages (the retention dates follow the rules there)."""
 
     list_display = ("reference", "title", "record_class", "org_unit", "stage", "confidentiality", "opened_on")
@@ -54,43 +56,39 @@ class RecordFileAdmin(HistoryAdmin):
     search_fields = ("reference", "title")
     list_select_related = ("record_class", "org_unit")
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+class RecordVersionInline(ReadOnlyMixin, admin.TabularInline):
+    model = RecordVersion
+    fields = ("number", "stored_file", "comment", "created_by", "created_at")
+    readonly_fields = fields
+    extra = 0
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+
+@admin.register(Record)
+class RecordAdmin(ReadOnlyHistoryAdmin):
+    """Records are filed and versioned through their file's pages (text extraction, search index)."""
+
+    list_display = ("title", "record_file", "medium", "record_date", "created_at")
+    list_filter = ("medium",)
+    search_fields = ("title", "record_file__reference")
+    list_select_related = ("record_file",)
+    exclude = ("search_vector",)
+    inlines = [RecordVersionInline]
 
 
 @admin.register(LegalHold)
-class LegalHoldAdmin(HistoryAdmin):
+class LegalHoldAdmin(ReadOnlyHistoryAdmin):
+    """Holds are placed and lifted on their pages, which check every file and class they name."""
+
     list_display = ("title", "placed_at", "placed_by", "lifted_at")
-    readonly_fields = ("placed_by", "placed_at", "lifted_by", "lifted_at")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DispositionList)
-class DispositionListAdmin(HistoryAdmin):
+class DispositionListAdmin(ReadOnlyHistoryAdmin):
     """Lists are the legal trace of every disposition: shown, never changed here."""
 
     list_display = ("reference", "kind", "org_unit", "status", "created_at", "processed_at")
     list_filter = ("kind", "status")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StorageSpace)
@@ -107,7 +105,7 @@ class StorageSpaceAdmin(HistoryAdmin):
 
 
 @admin.register(Box)
-class BoxAdmin(HistoryAdmin):
+class BoxAdmin(ReadOnlyHistoryAdmin):
     """Boxes are numbered and filled through their pages (capacity, unit and space are checked there)."""
 
     list_display = ("number", "org_unit", "storage_space", "status", "capacity", "created_at")
@@ -115,18 +113,9 @@ class BoxAdmin(HistoryAdmin):
     search_fields = ("number",)
     list_select_related = ("org_unit", "storage_space")
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PaperLoan)
-class PaperLoanAdmin(HistoryAdmin):
+class PaperLoanAdmin(ReadOnlyHistoryAdmin):
     """Loans are the trace of who had a paper file: shown, never changed here."""
 
     list_display = ("record_file", "borrower", "lent_on", "due_on", "returned_on", "last_reminder_on")
@@ -134,12 +123,3 @@ class PaperLoanAdmin(HistoryAdmin):
     search_fields = ("record_file__reference", "borrower__last_name", "borrower__username")
     list_select_related = ("record_file", "borrower")
     date_hierarchy = "lent_on"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from documents import clock, selectors
 from documents.choices import ApprovalStatus, FileMedium, FinalDisposal, LifecycleStage
 from documents.forms.plan import DateInput
 from documents.models import Box, BoxStatus, PaperLoan, RecordFile, RetentionRule, StorageSpace
@@ -36,6 +37,12 @@ class RetentionRuleFilterSet(BaseFilterSet):
         fields = ["q", "approval_status", "final_disposal", "essential", "confidential"]
 
 
+class DueChoice(models.TextChoices):
+    SEMI_ACTIVE = "semi_active", _("Due for the semi-active stage")
+    DISPOSAL = "disposal", _("Due for disposal (not held)")
+    HELD = "held", _("Under a legal hold")
+
+
 class RecordFileFilterSet(BaseFilterSet):
     search_fields = ("reference", "title", "keywords")
     record_class = django_filters.CharFilter(label=_("Class (code, with its subclasses)"), method="filter_class")
@@ -51,6 +58,9 @@ class RecordFileFilterSet(BaseFilterSet):
     opened_before = django_filters.DateFilter(
         label=_("Opened until"), field_name="opened_on", lookup_expr="lte", widget=DateInput
     )
+    due = django_filters.ChoiceFilter(
+        label=_("What is due"), choices=DueChoice.choices, empty_label=_("All"), method="filter_due"
+    )
 
     class Meta:
         model = RecordFile
@@ -61,9 +71,21 @@ class RecordFileFilterSet(BaseFilterSet):
             "medium",
             "confidentiality",
             "stage",
+            "due",
             "opened_after",
             "opened_before",
         ]
+
+    def filter_due(self, queryset, name, value):
+        """What the lifecycle has to do today (records management's date, documents.clock)."""
+        today = clock.today()
+        if value == DueChoice.SEMI_ACTIVE:
+            return queryset.filter(pk__in=selectors.due_for_semi_active(today).values("pk"))
+        if value == DueChoice.DISPOSAL:
+            return queryset.filter(pk__in=selectors.due_for_disposal(today).values("pk"))
+        if value == DueChoice.HELD:
+            return queryset.filter(pk__in=selectors.held_files(RecordFile.objects.all()).values("pk"))
+        return queryset
 
     def filter_class(self, queryset, name, value):
         code = value.strip()

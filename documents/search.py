@@ -1,9 +1,17 @@
-"""Records management in the global search: the plan's classes and the schedule's rules."""
+"""Records management in the global search: the plan's classes, the schedule's rules, files
+by their number, and records by French full-text search (what the person may see only)."""
+
+import re
 
 from django.utils.translation import gettext_lazy as _
 
+from documents import selectors
 from documents.models import RecordClass, RetentionRule
-from opq_intranet.core.registry.search import ModelSearchProvider, register
+from documents.search_records import matching_records
+from opq_intranet.core.registry.search import ModelSearchProvider, SearchProvider, SearchResult, register
+
+# A file number as people quote it, whole or its beginning: D2024-00012, d2024-000.
+FILE_NUMBER = re.compile(r"^[dD]\d{4}(-\d{0,5})?$")
 
 
 class ClassSearch(ModelSearchProvider):
@@ -34,5 +42,38 @@ class RuleSearch(ModelSearchProvider):
         return rule.get_approval_status_display()
 
 
+class FileNumberSearch(SearchProvider):
+    """Files by number only: titles are searched on the files' list, with its filters."""
+
+    key = "documents.files"
+    label = _("Files")
+    permission = "accounts.access_documents"
+    order = 42
+
+    def search(self, request, query, limit):
+        text = query.strip()
+        if not FILE_NUMBER.match(text):
+            return []
+        files = selectors.files_visible_to(request.user).filter(reference__startswith=text.upper())
+        return [
+            SearchResult(str(f), f.get_absolute_url(), f.record_class.code) for f in files.order_by("reference")[:limit]
+        ]
+
+
+class RecordSearch(SearchProvider):
+    key = "documents.records"
+    label = _("Records")
+    permission = "accounts.access_documents"
+    order = 43
+
+    def search(self, request, query, limit):
+        if FILE_NUMBER.match(query.strip()):
+            return []
+        records = matching_records(request.user, query)[:limit]
+        return [SearchResult(r.title, r.get_absolute_url(), r.record_file.reference) for r in records]
+
+
 register(ClassSearch())
 register(RuleSearch())
+register(FileNumberSearch())
+register(RecordSearch())

@@ -92,6 +92,20 @@ def effective_rule(record_class, lineage=None):
     return None, None
 
 
+def effective_rules():
+    """{class id: the id of the rule it takes (its own or its nearest ancestor's)}, one query."""
+    effective = {}
+    for pk, parent_id, rule_id in RecordClass.objects.order_by("path").values_list(
+        "pk", "parent_id", "retention_rule_id"
+    ):
+        effective[pk] = rule_id or effective.get(parent_id)
+    return effective
+
+
+def classes_governed_by(rule_id):
+    return [pk for pk, effective in effective_rules().items() if effective == rule_id]
+
+
 def rules():
     return RetentionRule.objects.annotate(class_count=Count("classes")).prefetch_related(
         Prefetch("copy_rules", queryset=CopyRule.objects.order_by("copy_kind", "medium"))

@@ -1,5 +1,6 @@
 """Every write of records management that has a rule. Views validate input and call these."""
 
+from .access import can_manage_plan
 from .disposition import (
     can_validate,
     disposition_list_approve,
@@ -8,7 +9,15 @@ from .disposition import (
     disposition_list_process,
     disposition_list_validate,
 )
-from .files import can_edit_file, file_close, file_create, file_override_dates, file_schedule_refresh, file_update
+from .files import (
+    can_edit_file,
+    file_close,
+    file_create,
+    file_override_dates,
+    file_schedule_refresh,
+    file_update,
+    files_schedule_refresh,
+)
 from .holds import hold_lift, hold_place
 from .paper import (
     box_create,
@@ -21,7 +30,7 @@ from .paper import (
     loan_return,
     space_save,
 )
-from .plan import can_manage_plan, record_class_save, retention_rule_save
+from .plan import record_class_save, retention_rule_save
 from .records import record_add, record_search_refresh, record_update, record_version_add
 
 __all__ = [
@@ -43,6 +52,7 @@ __all__ = [
     "file_schedule_refresh",
     "file_take_out_of_box",
     "file_update",
+    "files_schedule_refresh",
     "hold_lift",
     "hold_place",
     "loan_create",

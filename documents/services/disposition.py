@@ -13,7 +13,7 @@ from documents import clock, selectors
 from documents.certificates import certificate_pdf
 from documents.choices import DISPOSAL_OF_KIND, OUTCOME_OF_KIND, DispositionKind, DispositionStatus, LifecycleStage
 from documents.models import DispositionList, Record, RecordFile, RecordVersion
-from documents.services.plan import can_manage_plan
+from documents.services.access import can_manage_plan
 from documents.services.records import record_search_refresh
 from opq_intranet.core.files import private_file_destroy_content, private_file_store
 from opq_intranet.core.numbering import next_reference

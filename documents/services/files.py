@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 
 from documents import selectors
 from documents.choices import CopyKind, LifecycleStage
-from documents.models import RecordFile
+from documents.models import RecordFile, RetentionRule
 from documents.retention import FileDates, schedule_for_file
-from documents.services.plan import can_manage_plan
+from documents.services.access import can_manage_plan
 from opq_intranet.core.numbering import next_reference
 
 REFERENCE_SERIES = "documents.file"
@@ -54,6 +54,32 @@ def file_schedule_refresh(record_file, rule=None):
     record_file.final_disposal = schedule.final_disposal
     record_file.schedule_pending = str(schedule.pending)
     return record_file
+
+
+REFRESH_BATCH = 1000
+SCHEDULE_FIELDS = ["expected_semi_active_on", "expected_disposal_on", "final_disposal", "schedule_pending"]
+
+
+def files_schedule_refresh(class_ids):
+    """After a rule or a class's rule changed: recompute the dates of the classes' files that
+    are not disposed of ("class determines destiny"); the records manager's overrides stay.
+    Returns how many files changed."""
+    rules = {}
+    effective = selectors.effective_rules()
+    changed = []
+    files = RecordFile.objects.filter(record_class_id__in=class_ids).exclude(stage=LifecycleStage.DISPOSED)
+    for record_file in files.only(
+        "pk", "record_class_id", "copy_kind", "medium", "opened_on", "closed_on", "event_on", *SCHEDULE_FIELDS
+    ).iterator(chunk_size=REFRESH_BATCH):
+        rule_id = effective.get(record_file.record_class_id)
+        if rule_id not in rules:
+            rules[rule_id] = RetentionRule.objects.prefetch_related("copy_rules").filter(pk=rule_id).first()
+        before = [getattr(record_file, name) for name in SCHEDULE_FIELDS]
+        file_schedule_refresh(record_file, rules[rule_id])
+        if [getattr(record_file, name) for name in SCHEDULE_FIELDS] != before:
+            changed.append(record_file)
+    RecordFile.objects.bulk_update(changed, SCHEDULE_FIELDS, batch_size=REFRESH_BATCH)
+    return len(changed)
 
 
 def _check_class(record_class):

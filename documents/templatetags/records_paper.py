@@ -14,7 +14,7 @@ from django.utils import timezone
 from documents.choices import FileMedium, LifecycleStage
 from documents.forms import LoanForm, PutInBoxForm, ReturnForm
 from documents.paper_selectors import file_paper_state
-from documents.services.plan import can_manage_plan
+from documents.services.access import can_manage_plan
 
 register = template.Library()
 

@@ -12,6 +12,9 @@ from documents.choices import DispositionStatus
 from documents.forms import GenerateListForm, HoldForm, LiftForm
 from documents.models import DispositionList, LegalHold
 from documents.views.plan import MANAGE
+from opq_intranet.accounts.access import AccessRule, Audience
+from opq_intranet.core.history import history_for
+from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
 LISTS_SHOWN = 100
 
@@ -28,7 +31,7 @@ def disposition_index(request):
     can_manage = services.can_manage_plan(request.user)
     due = (
         selectors.due_for_disposal(today)
-        .values("org_unit__name", "final_disposal")
+        .values("org_unit", "org_unit__name", "final_disposal")
         .annotate(count=Count("pk"))
         .order_by("org_unit__name", "final_disposal")
     )
@@ -73,8 +76,20 @@ def disposition_detail(request, pk):
         "can_validate": services.can_validate(request.user, disposition_list)
         and disposition_list.status == DispositionStatus.DRAFT,
         "can_manage": services.can_manage_plan(request.user),
+        "history": history_for(disposition_list, limit=HISTORY_PREVIEW),
+        "history_url_name": "documents:disposition_history",
     }
     return render(request, "documents/disposition_detail.html", context)
+
+
+class DispositionHistoryView(ObjectHistoryView):
+    def get_queryset(self):
+        return _lists_visible_to(self.request.user)
+
+
+class HoldHistoryView(ObjectHistoryView):
+    access_rule = AccessRule(Audience.STAFF, ("accounts.access_documents", "documents.manage_plan"))
+    queryset = LegalHold.objects.all()
 
 
 def _list_action(request, pk, action, success):
@@ -178,5 +193,7 @@ def hold_detail(request, pk):
         "files": hold.files.order_by("reference"),
         "classes": hold.classes.order_by("path"),
         "form": form,
+        "history": history_for(hold, limit=HISTORY_PREVIEW),
+        "history_url_name": "documents:hold_history",
     }
     return render(request, "documents/hold_detail.html", context)

@@ -29,7 +29,7 @@ from documents.forms import (
     StorageSpaceForm,
 )
 from documents.models import Box, StorageSpace
-from documents.services.plan import can_manage_plan
+from documents.services.access import can_manage_plan
 from documents.tables import BoxTable, PaperLoanTable, StorageSpaceTable
 from documents.views.plan import MANAGE
 from opq_intranet.core.history import history_for

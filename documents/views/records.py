@@ -15,7 +15,7 @@ from documents.forms import RecordForm, VersionForm
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
 from opq_intranet.core.history import history_for
-from opq_intranet.core.views.generic import HISTORY_PREVIEW
+from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
 
 def _visible_record(request, pk):
@@ -51,8 +51,14 @@ def record_detail(request, pk):
         "can_edit": services.can_edit_file(request.user, record.record_file),
         "version_form": VersionForm(),
         "history": history_for(record, limit=HISTORY_PREVIEW),
+        "history_url_name": "documents:record_history",
     }
     return render(request, "documents/record_detail.html", context)
+
+
+class RecordHistoryView(ObjectHistoryView):
+    def get_queryset(self):
+        return selectors.records_visible_to(self.request.user)
 
 
 @require_POST

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from opq_intranet.core.admin_history import HistoryAdmin
+from opq_intranet.core.admin_history import HistoryAdmin, ReadOnlyMixin
 from opq_intranet.core.models import (
     ConfidentialAccess,
     NumberSequence,
@@ -42,17 +42,8 @@ class OfficeClosureAdmin(HistoryAdmin):
     date_hierarchy = "date"
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Records kept by the system: visible to IT, never edited by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NumberSequence)

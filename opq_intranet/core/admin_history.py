@@ -28,3 +28,20 @@ class HistoryAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/core/object_history.html", context)
+
+
+class ReadOnlyMixin:
+    """Kept by services or by the system: visible in the admin, never edited by hand there."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyHistoryAdmin(ReadOnlyMixin, HistoryAdmin):
+    pass

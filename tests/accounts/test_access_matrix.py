@@ -46,8 +46,6 @@ NOT_A_PAGE |= {
 # Classes are added on the plan's pages, which keep the tree's paths.
 NOT_A_PAGE |= {
     "admin:documents_recordclass_add": 403,
-    "admin:documents_legalhold_add": 403,
-    "admin:documents_legalhold_delete": 403,
 }
 # Disposition lists and the "generate" action are POST only.
 NOT_A_PAGE |= {"documents:disposition_generate": 405}
@@ -75,6 +73,8 @@ READ_ONLY_ADMIN = (
     "bdsp_returnvalue",
     "documents_recordfile",
     "documents_dispositionlist",
+    "documents_record",
+    "documents_legalhold",
     "documents_box",
     "documents_paperloan",
 )

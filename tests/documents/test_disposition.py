@@ -227,3 +227,44 @@ def test_a_simulated_today_is_shown_and_refused_by_the_deployment_check(make_cli
     page = make_client(records_manager).get(reverse("documents:disposition_index"))
     assert page.context["today"] == date(2030, 1, 1)
     assert "Date simulée" in page.content.decode()
+
+
+def test_the_file_list_shows_what_is_due(make_client, lawyer, records_manager, legal, memos):
+    due = closed_file(lawyer, memos)  # disposal 2023-12-31
+    held = closed_file(lawyer, memos)
+    services.hold_place(
+        title="Recours", reason="Recours en cours", file_references=held.reference, class_codes="", user=records_manager
+    )
+    recent = closed_file(lawyer, memos, closed_on=date(2026, 6, 15))  # semi-active at the end of 2027
+    client = make_client(records_manager)
+
+    def listed(due_filter):
+        response = client.get(reverse("documents:file_list"), {"due": due_filter})
+        return {f.pk for f in response.context["page"].object_list}
+
+    assert listed("disposal") == {due.pk}
+    assert listed("held") == {held.pk}
+    assert listed("semi_active") == {due.pk, held.pk}  # closed 2020: semi-active since 2021, not moved yet
+    assert recent.pk not in listed("semi_active")
+    page = client.get(reverse("documents:disposition_index")).content.decode()
+    assert f"?due=disposal&amp;org_unit={legal.pk}" in page
+
+
+def test_holds_lists_and_records_show_their_history(make_client, lawyer, outsider, records_manager, legal, memos):
+    record_file = closed_file(lawyer, memos, confidentiality="confidential")
+    record = with_record(lawyer, record_file)
+    hold = services.hold_place(
+        title="Recours", reason="Recours", file_references=record_file.reference, class_codes="", user=records_manager
+    )
+    services.hold_lift(hold=hold, user=records_manager, reason="Jugement rendu")
+    disposition_list = generate(records_manager, legal)
+    manager, unit, other = make_client(records_manager), make_client(lawyer), make_client(outsider)
+    page = manager.get(reverse("documents:hold_detail", args=[hold.pk]))
+    assert reverse("documents:hold_history", args=[hold.pk]) in page.content.decode()
+    history = manager.get(reverse("documents:hold_history", args=[hold.pk]))
+    assert history.status_code == 200 and len(history.context["history"]) == 2  # placed, then lifted
+    assert unit.get(reverse("documents:hold_history", args=[hold.pk])).status_code == 403
+    assert unit.get(reverse("documents:disposition_history", args=[disposition_list.pk])).status_code == 200
+    assert other.get(reverse("documents:disposition_history", args=[disposition_list.pk])).status_code == 404
+    assert unit.get(reverse("documents:record_history", args=[record.pk])).status_code == 200
+    assert other.get(reverse("documents:record_history", args=[record.pk])).status_code == 404

@@ -104,3 +104,21 @@ def test_the_search_keeps_its_query_count(make_client, lawyer, litigation, djang
     with django_assert_max_num_queries(budget("documents:search")):
         response = search(client, q="radiation")
     assert len(response.context["hits"]) == 20
+
+
+def test_the_global_search_finds_records_and_file_numbers_the_person_may_see(
+    make_client, lawyer, outsider, partner_user, corpus
+):
+    internal = corpus["decision"].record_file
+    response = make_client(lawyer).get(reverse("core:search"), {"q": "radiation"})
+    groups = {provider.key: [r.title for r in results] for provider, results in response.context["groups"]}
+    assert set(groups["documents.records"]) == {"Décision du tribunal", "Courriel du plaignant"}
+    response = make_client(outsider).get(reverse("core:search"), {"q": "radiation"})
+    groups = {provider.key: [r.title for r in results] for provider, results in response.context["groups"]}
+    assert groups["documents.records"] == ["Décision du tribunal"]  # the confidential file is the unit's
+    number = internal.reference[:8].lower()  # "d2026-00", typed in lower case
+    response = make_client(outsider).get(reverse("core:search"), {"q": number})
+    groups = {provider.key: [r.url for r in results] for provider, results in response.context["groups"]}
+    assert internal.get_absolute_url() in groups["documents.files"]
+    assert corpus["mail"].record_file.get_absolute_url() not in groups["documents.files"]
+    assert make_client(partner_user).get(reverse("core:search"), {"q": "radiation"}).status_code == 403
