@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from documents.models import Record, RecordClass
+from documents.models import Box, Record, RecordClass
 from opq_intranet.core.registry.bench import Scenario, register
 
 RECORDS_MANAGER = "gd.gagnon"
@@ -84,3 +84,27 @@ register(
         username=RECORDS_MANAGER,
     )
 )
+register(
+    Scenario(
+        key="documents.boxes",
+        label="Documents : boîtes",
+        url=lambda: reverse("documents:box_list"),
+        username=RECORDS_MANAGER,
+    )
+)
+register(
+    Scenario(
+        key="documents.loans",
+        label="Documents : prêts en cours",
+        url=lambda: f"{reverse('documents:loan_list')}?state=open",
+        username=RECORDS_MANAGER,
+    )
+)
+
+
+def _a_full_box():
+    box = Box.objects.order_by("-pk").first()
+    return reverse("documents:box_detail", args=[box.pk])
+
+
+register(Scenario(key="documents.box", label="Documents : une boîte", url=_a_full_box, username=RECORDS_MANAGER))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents import selectors
 from documents.models import RecordClass, RetentionRule
-from documents.search_records import matching_records
+from documents.search_records import latest_matching_records
 from opq_intranet.core.registry.search import ModelSearchProvider, SearchProvider, SearchResult, register
 
 # A file number as people quote it, whole or its beginning: D2024-00012, d2024-000.
@@ -61,6 +61,8 @@ class FileNumberSearch(SearchProvider):
 
 
 class RecordSearch(SearchProvider):
+    """The latest records that match; the records search page ranks them and filters."""
+
     key = "documents.records"
     label = _("Records")
     permission = "accounts.access_documents"
@@ -69,7 +71,7 @@ class RecordSearch(SearchProvider):
     def search(self, request, query, limit):
         if FILE_NUMBER.match(query.strip()):
             return []
-        records = matching_records(request.user, query)[:limit]
+        records = latest_matching_records(request.user, query, limit)
         return [SearchResult(r.title, r.get_absolute_url(), r.record_file.reference) for r in records]
 
 

@@ -57,6 +57,13 @@ def matching_records(user, text, *, filters=None):
     )
 
 
+def latest_matching_records(user, text, limit):
+    """The most recent visible matches, unranked: the global search shows a handful."""
+    visible = selectors.files_visible_to(user).values("pk")
+    matches = Record.objects.filter(search_vector=search_query(text), record_file__in=visible)
+    return list(matches.select_related("record_file").order_by("-pk")[:limit])
+
+
 def _filtered(records, filters):
     if code := filters.get("record_class"):
         records = records.filter(

@@ -1,4 +1,4 @@
-"""Records-management demo and scale data: a plan of about 580 classes and 140 rules.
+"""Records-management demo and scale data: a plan of 576 classes (over 1 000 at full scale) and 252 rules.
 
 The plan follows the shape of a Quebec public body's plan: series of common administrative
 functions and of the Office's own missions, subseries, then the usual kinds of files. Each
@@ -108,10 +108,44 @@ def _copy_rules(rule, principal, rng):
     return rows
 
 
+# At full scale the plan grows past 1 000 classes (DESIGN.md: the tree stays fast): the
+# kinds of files get subdivisions by year group, which inherit their parent's rule.
+FULL_SCALE_CLASSES = 1_000
+SUBDIVISIONS = ("Antérieurs à 2016", "2016 à 2020", "Depuis 2021")
+
+
 def generate(scale, log):
     if RecordClass.objects.exists():
         log("    the plan is already there")
+        if scale == "full":
+            _deepen(log)
         return
+    _build(log)
+    if scale == "full":
+        _deepen(log)
+
+
+def _deepen(log):
+    missing = FULL_SCALE_CLASSES - RecordClass.objects.count()
+    if missing <= 0:
+        return
+    leaves = RecordClass.objects.filter(depth=2).order_by("path")
+    added = []
+    for leaf in leaves:
+        if leaf.children.exists():
+            continue
+        for number, title in enumerate(SUBDIVISIONS, start=1):
+            code = f"{leaf.code}-{number}"
+            added.append(
+                RecordClass(code=code, title=title, parent=leaf, depth=3, path=f"{leaf.path}{PATH_SEPARATOR}{code}")
+            )
+        if len(added) >= missing:
+            break
+    RecordClass.objects.bulk_create(added)
+    log(f"    {len(added)} subdivisions: {RecordClass.objects.count()} classes")
+
+
+def _build(log):
     rng = random.Random(2026)
     units = {u.code: u for u in OrgUnit.objects.all()}
     rules, copy_rules, holdings = [], [], []

@@ -176,20 +176,24 @@ def _without_history(*tables):
     """Bulk loading without the history triggers: they cost about 250 µs a row (an event row
     and its deferred foreign-key checks), 40 minutes over a million records. Benchmark data
     has no "created" event; everything done to it afterwards is recorded as usual."""
+    # A table with deferred foreign-key checks still pending cannot be altered: run them first.
+    flush_checks = "SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED"
     with connection.cursor() as cursor:
+        cursor.execute(flush_checks)
         for table in tables:
             cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            # The rows' deferred foreign-key checks must run before the table can change again.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute(flush_checks)
             for table in tables:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
 
 
 def _full(log):
+    if not RecordFile.objects.exists():
+        _demo(log)  # the demo's files first: real records, and an owner for the sample files
     existing = RecordFile.objects.count()
     if existing >= FULL_FILES:
         log(f"    {existing} files are already there")
@@ -363,8 +367,6 @@ def _staged_rows(size, bases, file_ids, sentences, rng):
 
 def _full_records(count, log):
     creator = User.objects.filter(username=RECORDS_MANAGER).first() or User.objects.filter(is_superuser=True).first()
-    if not Record.objects.exists():
-        _demo(log)  # the sample files need an owner record
     pool = _sample_files(creator)
     file_ids = list(RecordFile.objects.exclude(stage=LifecycleStage.DISPOSED).values_list("pk", flat=True))
     sentences = sentence_pool(SENTENCES)

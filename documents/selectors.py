@@ -176,15 +176,11 @@ def holds_on(record_file):
 
 
 def due_for_semi_active(today):
-    return RecordFile.objects.filter(stage=LifecycleStage.ACTIVE).filter(
-        Q(semi_active_override__lte=today) | Q(semi_active_override__isnull=True, expected_semi_active_on__lte=today)
-    )
+    return RecordFile.objects.filter(stage=LifecycleStage.ACTIVE, semi_active_due_on__lte=today)
 
 
 def due_for_disposal_including_held(today):
-    return RecordFile.objects.exclude(stage=LifecycleStage.DISPOSED).filter(
-        Q(disposal_override__lte=today) | Q(disposal_override__isnull=True, expected_disposal_on__lte=today)
-    )
+    return RecordFile.objects.exclude(stage=LifecycleStage.DISPOSED).filter(disposal_due_on__lte=today)
 
 
 def due_for_disposal(today):

@@ -7,6 +7,8 @@ the file's dates change; the records manager may override them, with the reason.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +19,7 @@ from opq_intranet.core.history import track_history
 RESTRICTED_LEVELS = (ConfidentialityLevel.PERSONAL, ConfidentialityLevel.CONFIDENTIAL)
 
 
-@track_history()
+@track_history(exclude=["semi_active_due_on", "disposal_due_on"])
 class RecordFile(models.Model):
     reference = models.CharField(_("file number"), max_length=30, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=300)
@@ -65,6 +67,20 @@ class RecordFile(models.Model):
     semi_active_override = models.DateField(_("semi-active transfer (override)"), null=True, blank=True)
     disposal_override = models.DateField(_("disposal (override)"), null=True, blank=True)
     override_reason = models.TextField(_("reason for the override"), blank=True)
+    # The dates in force (the override, else the computed one), kept by PostgreSQL itself so
+    # that "what is due" is an index range scan rather than a pass over every file.
+    semi_active_due_on = models.GeneratedField(
+        expression=Coalesce("semi_active_override", "expected_semi_active_on"),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("semi-active transfer in force"),
+    )
+    disposal_due_on = models.GeneratedField(
+        expression=Coalesce("disposal_override", "expected_disposal_on"),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("disposal in force"),
+    )
     stage = models.CharField(_("stage"), max_length=20, choices=LifecycleStage.choices, default=LifecycleStage.ACTIVE)
     semi_active_since = models.DateField(_("semi-active since"), null=True, blank=True)
     disposed_on = models.DateField(_("disposed on"), null=True, blank=True)
@@ -77,7 +93,14 @@ class RecordFile(models.Model):
         indexes = [
             models.Index(fields=["record_class", "stage"], name="documents_file_class_idx"),
             models.Index(fields=["org_unit", "confidentiality"], name="documents_file_unit_idx"),
-            models.Index(fields=["stage", "expected_disposal_on"], name="documents_file_due_idx"),
+            models.Index(
+                fields=["disposal_due_on"], condition=~Q(stage="disposed"), name="documents_file_disp_due_idx"
+            ),
+            models.Index(
+                fields=["semi_active_due_on"], condition=Q(stage="active"), name="documents_file_semi_due_idx"
+            ),
+            # The list's default order.
+            models.Index(fields=["-opened_on", "-id"], name="documents_file_opened_idx"),
         ]
         verbose_name = _("file")
         verbose_name_plural = _("files")
