@@ -7,9 +7,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents import clock, selectors
-from documents.choices import ApprovalStatus, FileMedium, FinalDisposal, LifecycleStage
+from documents.choices import (
+    ApprovalStatus,
+    DispositionKind,
+    DispositionStatus,
+    FileMedium,
+    FinalDisposal,
+    LifecycleStage,
+)
 from documents.forms.plan import DateInput
-from documents.models import Box, BoxStatus, PaperLoan, RecordFile, RetentionRule, StorageSpace
+from documents.models import (
+    Box,
+    BoxStatus,
+    DispositionList,
+    LegalHold,
+    PaperLoan,
+    RecordFile,
+    RetentionRule,
+    StorageSpace,
+)
 from documents.models.plan import PATH_SEPARATOR
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.choices import ConfidentialityLevel
@@ -175,3 +191,28 @@ class PaperLoanFilterSet(BaseFilterSet):
         if value == LoanState.OVERDUE:
             return queryset.filter(due_on__lt=timezone.localdate())
         return queryset
+
+
+# --- Disposition lists and legal holds ----------------------------------------------------------
+
+
+class DispositionListFilterSet(BaseFilterSet):
+    search_fields = ("reference",)
+    kind = django_filters.ChoiceFilter(label=_("Kind of list"), choices=DispositionKind.choices, empty_label=_("All"))
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=DispositionStatus.choices, empty_label=_("All"))
+    org_unit = django_filters.ModelChoiceFilter(label=_("Unit"), queryset=OrgUnit.objects.all(), empty_label=_("All"))
+
+    class Meta:
+        model = DispositionList
+        fields = ["q", "kind", "status", "org_unit"]
+
+
+class LegalHoldFilterSet(BaseFilterSet):
+    search_fields = ("title", "reason")
+    in_force = django_filters.BooleanFilter(
+        label=_("In force"), field_name="lifted_at", lookup_expr="isnull", widget=YesNoAllWidget
+    )
+
+    class Meta:
+        model = LegalHold
+        fields = ["q", "in_force"]

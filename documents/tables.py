@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import Box, PaperLoan, RecordFile, RetentionRule, StorageSpace
+from documents.models import Box, DispositionList, LegalHold, PaperLoan, RecordFile, RetentionRule, StorageSpace
 from opq_intranet.core.lists.tables import BooleanColumn, Column, Table
 
 
@@ -40,7 +40,7 @@ class RecordFileTable(Table):
     opened_on = Column(_("Opened on"))
     closed_on = Column(_("Closed on"))
     stage = Column(_("Stage"))
-    disposal_on = Column(_("Disposal"), sort_by=("expected_disposal_on",))
+    disposal_on = Column(_("Disposal"), sort_by=("disposal_due_on",))
     confidentiality = Column(_("Confidentiality"))
     default_sort = "-opened_on"
 
@@ -115,3 +115,31 @@ class PaperLoanTable(Table):
     returned_on = Column(_("Returned on"))
     state = Column(_("State"), accessor=loan_state, orderable=False, display=_state_badge)
     default_sort = "due_on"
+
+
+def _day(moment):
+    return timezone.localtime(moment).date() if moment else None
+
+
+class DispositionListTable(Table):
+    model = DispositionList
+    reference = Column(_("List"), link=True)
+    kind = Column(_("Kind"))
+    org_unit = Column(_("Unit"), sort_by=("org_unit__name",))
+    file_count = Column(_("Files"), css_class="text-end")
+    status = Column(_("Status"))
+    due_on = Column(_("Files due by"))
+    created_at = Column(_("Created"), accessor=lambda dl: _day(dl.created_at), sort_by=("created_at",))
+    processed_at = Column(_("Processed"), accessor=lambda dl: _day(dl.processed_at), sort_by=("processed_at",))
+    default_sort = "-created_at"
+
+
+class LegalHoldTable(Table):
+    model = LegalHold
+    title = Column(_("Title"), link=True)
+    placed_at = Column(_("In force since"), accessor=lambda hold: _day(hold.placed_at), sort_by=("placed_at",))
+    placed_by = Column(_("By"), sort_by=("placed_by__last_name",))
+    file_count = Column(_("Files"), css_class="text-end")
+    class_count = Column(_("Classes"), css_class="text-end")
+    lifted_at = Column(_("Lifted on"), accessor=lambda hold: _day(hold.lifted_at), sort_by=("lifted_at",))
+    default_sort = "-placed_at"

@@ -5,18 +5,23 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents import clock, selectors, services
 from documents.choices import DispositionStatus
+from documents.filtersets import DispositionListFilterSet, LegalHoldFilterSet
 from documents.forms import GenerateListForm, HoldForm, LiftForm
 from documents.models import DispositionList, LegalHold
+from documents.tables import DispositionListTable, LegalHoldTable
 from documents.views.plan import MANAGE
 from opq_intranet.accounts.access import AccessRule, Audience
 from opq_intranet.core.history import history_for
+from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
-LISTS_SHOWN = 100
+MANAGE_RULE = AccessRule(Audience.STAFF, ("accounts.access_documents", "documents.manage_plan"))
+LISTS_SHOWN = 10  # the latest; the list page has them all, with filters
 
 
 def _lists_visible_to(user):
@@ -88,7 +93,7 @@ class DispositionHistoryView(ObjectHistoryView):
 
 
 class HoldHistoryView(ObjectHistoryView):
-    access_rule = AccessRule(Audience.STAFF, ("accounts.access_documents", "documents.manage_plan"))
+    access_rule = MANAGE_RULE
     queryset = LegalHold.objects.all()
 
 
@@ -147,11 +152,35 @@ def disposition_cancel(request, pk):
 # --- Legal holds ------------------------------------------------------------------------------------
 
 
+class DispositionListListView(ObjectListView):
+    """Every list the person may see (the records manager: all; a unit: its own)."""
+
+    filterset_class = DispositionListFilterSet
+    table_class = DispositionListTable
+    title = gettext_lazy("Disposition lists")
+    export_name = "listes-de-disposition"
+    estimate_unfiltered_count = False
+
+    def get_queryset(self):
+        return _lists_visible_to(self.request.user)
+
+
+class HoldListView(ObjectListView):
+    access_rule = MANAGE_RULE
+    filterset_class = LegalHoldFilterSet
+    table_class = LegalHoldTable
+    title = gettext_lazy("Legal holds")
+    export_name = "gels"
+    actions_template = "documents/_hold_list_actions.html"
+
+    def get_queryset(self):
+        return LegalHold.objects.select_related("placed_by").annotate(
+            file_count=Count("files", distinct=True), class_count=Count("classes", distinct=True)
+        )
+
+
 @MANAGE
-def hold_list(request):
-    holds = LegalHold.objects.select_related("placed_by").annotate(
-        file_count=Count("files", distinct=True), class_count=Count("classes", distinct=True)
-    )
+def hold_create(request):
     form = HoldForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -162,7 +191,7 @@ def hold_list(request):
             messages.success(request, _("The hold is in force."))
             return redirect(hold)
     status = 422 if request.method == "POST" else 200
-    return render(request, "documents/hold_list.html", {"holds": holds, "form": form}, status=status)
+    return render(request, "documents/hold_form.html", {"form": form}, status=status)
 
 
 def _add_errors(form, error):

@@ -182,7 +182,7 @@ def test_a_file_on_an_open_list_is_not_put_on_another(lawyer, records_manager, l
 
 def test_holds_need_a_reason_and_existing_targets(make_client, records_manager):
     response = make_client(records_manager).post(
-        reverse("documents:hold_list"), {"title": "Gel", "reason": "", "file_references": "D1999-99999"}
+        reverse("documents:hold_create"), {"title": "Gel", "reason": "", "file_references": "D1999-99999"}
     )
     assert response.status_code == 422
     assert "Aucun dossier ne porte le numéro D1999-99999." in response.text
