@@ -16,6 +16,7 @@ from documents.choices import DispositionKind
 from opq_intranet.core import pdf
 
 TITLES = {
+    DispositionKind.SEMI_ACTIVE_TRANSFER: gettext_lazy("Transfer slip to semi-active storage"),
     DispositionKind.DESTRUCTION: gettext_lazy("Destruction certificate"),
     DispositionKind.BANQ_TRANSFER: gettext_lazy("Transfer slip to BAnQ"),
     DispositionKind.SORTING: gettext_lazy("Sorting report"),

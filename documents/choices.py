@@ -65,6 +65,7 @@ class DisposalOutcome(models.TextChoices):
 class DispositionKind(models.TextChoices):
     """What a disposition list does with its files (Constellio's decommissioning lists)."""
 
+    SEMI_ACTIVE_TRANSFER = "semi_active_transfer", _("Transfer to semi-active storage")
     DESTRUCTION = "destruction", _("Destruction")
     BANQ_TRANSFER = "banq_transfer", _("Transfer to BAnQ")
     SORTING = "sorting", _("Sorting")
@@ -76,6 +77,9 @@ DISPOSAL_OF_KIND = {
     DispositionKind.BANQ_TRANSFER: FinalDisposal.PERMANENT,
     DispositionKind.SORTING: FinalDisposal.SORTING,
 }
+# Paper moves to semi-active storage with a transfer list (the boxes go to another room);
+# digital files become semi-active by the nightly job alone.
+TRANSFER_KINDS = frozenset({DispositionKind.SEMI_ACTIVE_TRANSFER})
 OUTCOME_OF_KIND = {
     DispositionKind.DESTRUCTION: DisposalOutcome.DESTROYED,
     DispositionKind.BANQ_TRANSFER: DisposalOutcome.TRANSFERRED,

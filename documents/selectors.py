@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from documents.choices import LifecycleStage
+from documents.choices import FileMedium, LifecycleStage
 from documents.models import CopyRule, LegalHold, Record, RecordClass, RecordFile, RetentionRule
 from documents.models.plan import PATH_SEPARATOR
 from opq_intranet.core.choices import ConfidentialityLevel
@@ -177,6 +177,16 @@ def holds_on(record_file):
 
 def due_for_semi_active(today):
     return RecordFile.objects.filter(stage=LifecycleStage.ACTIVE, semi_active_due_on__lte=today)
+
+
+def paper_due_for_semi_active(today):
+    """Paper and hybrid files whose semi-active date has come: a transfer list moves them."""
+    return due_for_semi_active(today).exclude(medium=FileMedium.DIGITAL)
+
+
+def digital_due_for_semi_active(today):
+    """Digital files whose semi-active date has come: the nightly job moves them."""
+    return due_for_semi_active(today).filter(medium=FileMedium.DIGITAL)
 
 
 def due_for_disposal_including_held(today):

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from documents import clock, selectors
 from documents.certificates import certificate_pdf
-from documents.choices import DISPOSAL_OF_KIND, OUTCOME_OF_KIND, DispositionKind, DispositionStatus, LifecycleStage
+from documents.choices import (
+    DISPOSAL_OF_KIND,
+    OUTCOME_OF_KIND,
+    TRANSFER_KINDS,
+    DispositionKind,
+    DispositionStatus,
+    LifecycleStage,
+)
 from documents.models import DispositionList, Record, RecordFile, RecordVersion
 from documents.services.access import can_manage_plan
 from documents.services.records import record_search_refresh
@@ -40,10 +47,20 @@ def _refuse_held(disposition_list):
         )
 
 
+def _due(kind, day):
+    """The files a list of this kind takes by `day` (held ones are left out of disposal)."""
+    if kind in TRANSFER_KINDS:
+        return selectors.paper_due_for_semi_active(day)
+    return selectors.due_for_disposal(day).filter(final_disposal=DISPOSAL_OF_KIND[kind])
+
+
 def _refuse_not_yet_due(disposition_list, today):
     """A list may be prepared ahead of time; it is carried out only once every file is due."""
     files = disposition_list.files.all()
-    due = selectors.due_for_disposal_including_held(today).filter(pk__in=files.values("pk"))
+    if disposition_list.kind in TRANSFER_KINDS:
+        due = selectors.due_for_semi_active(today).filter(pk__in=files.values("pk"))
+    else:
+        due = selectors.due_for_disposal_including_held(today).filter(pk__in=files.values("pk"))
     early = files.exclude(pk__in=due.values("pk"))
     if early.exists():
         references = ", ".join(early.order_by("reference").values_list("reference", flat=True)[:10])
@@ -58,11 +75,7 @@ def disposition_list_generate(*, kind, org_unit, due_on, user):
     """A list of the unit's files due by `due_on` for this kind, not held, not on another list."""
     _require_manager(user)
     on_open_lists = DispositionList.objects.filter(status__in=OPEN_STATUSES).values("files")
-    files = (
-        selectors.due_for_disposal(due_on)
-        .filter(org_unit=org_unit, final_disposal=DISPOSAL_OF_KIND[kind])
-        .exclude(pk__in=on_open_lists)
-    )
+    files = _due(kind, due_on).filter(org_unit=org_unit).exclude(pk__in=on_open_lists)
     file_ids = list(files.values_list("pk", flat=True))
     if not file_ids:
         raise ValidationError(
@@ -108,7 +121,8 @@ def disposition_list_approve(*, disposition_list, user):
     disposition_list = _locked(disposition_list)
     if disposition_list.status != DispositionStatus.VALIDATED:
         raise ValidationError(_("Only a list validated by its unit can be approved."))
-    _refuse_held(disposition_list)
+    if disposition_list.kind not in TRANSFER_KINDS:  # a hold suspends disposal, not a transfer
+        _refuse_held(disposition_list)
     disposition_list.status = DispositionStatus.APPROVED
     disposition_list.approved_by = user
     disposition_list.approved_at = timezone.now()
@@ -145,13 +159,20 @@ def disposition_list_process(*, disposition_list, user):
     disposition_list = _locked(disposition_list)
     if disposition_list.status != DispositionStatus.APPROVED:
         raise ValidationError(_("Only an approved list can be processed."))
-    _refuse_held(disposition_list)
+    transfer = disposition_list.kind in TRANSFER_KINDS
+    if not transfer:
+        _refuse_held(disposition_list)
     today = clock.today()
     _refuse_not_yet_due(disposition_list, today)
     file_ids = list(disposition_list.files.values_list("pk", flat=True))
     if disposition_list.kind == DispositionKind.DESTRUCTION:
         _destroy_contents(file_ids)
     for record_file in RecordFile.objects.filter(pk__in=file_ids):
+        if transfer:
+            record_file.stage = LifecycleStage.SEMI_ACTIVE
+            record_file.semi_active_since = today
+            record_file.save(update_fields=["stage", "semi_active_since"])
+            continue
         record_file.stage = LifecycleStage.DISPOSED
         record_file.disposed_on = today
         record_file.disposal_outcome = OUTCOME_OF_KIND[disposition_list.kind]

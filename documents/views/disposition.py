@@ -43,7 +43,8 @@ def disposition_index(request):
     context = {
         "lists": _lists_visible_to(request.user)[:LISTS_SHOWN],
         "due": due if can_manage else None,
-        "semi_active_due": selectors.due_for_semi_active(today).count() if can_manage else None,
+        "semi_active_due": selectors.digital_due_for_semi_active(today).count() if can_manage else None,
+        "paper_transfer_due": selectors.paper_due_for_semi_active(today).count() if can_manage else None,
         "can_manage": can_manage,
         "form": GenerateListForm(initial={"due_on": today}),
         "today": today,

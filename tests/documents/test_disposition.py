@@ -30,7 +30,8 @@ def memos(legal):
 
 
 def closed_file(lawyer, record_class, closed_on=date(2020, 6, 15), **fields):
-    record_file = RecordFileFactory(record_class=record_class, medium="digital", opened_on=date(2019, 1, 10), **fields)
+    fields.setdefault("medium", "digital")
+    record_file = RecordFileFactory(record_class=record_class, opened_on=date(2019, 1, 10), **fields)
     return services.file_close(record_file=record_file, user=lawyer, closed_on=closed_on)
 
 
@@ -268,3 +269,59 @@ def test_holds_lists_and_records_show_their_history(make_client, lawyer, outside
     assert other.get(reverse("documents:disposition_history", args=[disposition_list.pk])).status_code == 404
     assert unit.get(reverse("documents:record_history", args=[record.pk])).status_code == 200
     assert other.get(reverse("documents:record_history", args=[record.pk])).status_code == 404
+
+
+def test_the_lifecycle_follows_the_dates_in_force(lawyer, records_manager, memos):
+    plain = closed_file(lawyer, memos)  # semi-active 2021-12-31
+    overridden = closed_file(lawyer, memos)
+    services.file_override_dates(
+        record_file=overridden,
+        user=records_manager,
+        semi_active_on=date(2022, 6, 30),
+        disposal_on=None,
+        reason="Dossier encore consulté",
+    )
+    held = closed_file(lawyer, memos)
+    services.hold_place(
+        title="Recours", reason="Recours", file_references=held.reference, class_codes="", user=records_manager
+    )
+    still_open = RecordFileFactory(record_class=memos, medium="digital", opened_on=date(2019, 1, 10))
+    disposed = closed_file(lawyer, memos)
+    RecordFile.objects.filter(pk=disposed.pk).update(stage="disposed")
+
+    advance(date(2022, 1, 3), log=print)
+    stages = dict(RecordFile.objects.values_list("pk", "stage"))
+    # A hold suspends disposition, not the move to semi-active; an open file has no date yet.
+    assert stages[plain.pk] == stages[held.pk] == "semi_active"
+    assert stages[overridden.pk] == "active"  # the records manager's date: 2022-06-30
+    assert stages[still_open.pk] == "active"
+    assert stages[disposed.pk] == "disposed"
+    advance(date(2022, 6, 30), log=print)
+    overridden.refresh_from_db()
+    assert (overridden.stage, overridden.semi_active_since) == ("semi_active", date(2022, 6, 30))
+    # Run again the same day: nothing changes (the job is idempotent).
+    assert advance(date(2022, 6, 30), log=print).startswith("0 files became semi-active")
+
+
+def test_paper_moves_to_semi_active_storage_with_a_transfer_list(make_client, lawyer, records_manager, legal, memos):
+    CopyRuleFactory(rule=memos.parent.retention_rule, medium="paper", active_period=1, semi_active_period=2)
+    paper = closed_file(lawyer, memos, medium="paper")  # semi-active 2021-12-31
+    digital = closed_file(lawyer, memos)
+    services.hold_place(
+        title="Recours", reason="Recours", file_references=paper.reference, class_codes="", user=records_manager
+    )
+    assert advance(date(2022, 1, 3), log=print).startswith("1 files became semi-active; 1 paper files wait")
+    paper.refresh_from_db()
+    assert paper.stage == "active"  # someone has to carry it: a transfer list
+    transfer = generate(records_manager, legal, due_on=date(2022, 1, 3), kind="semi_active_transfer")
+    assert list(transfer.files.all()) == [paper]  # a hold suspends disposal, not the transfer
+    services.disposition_list_validate(disposition_list=transfer, user=lawyer)
+    services.disposition_list_approve(disposition_list=transfer, user=records_manager)
+    services.disposition_list_process(disposition_list=transfer, user=records_manager)
+    paper.refresh_from_db()
+    assert (paper.stage, paper.semi_active_since, paper.disposal_outcome) == ("semi_active", date.today(), "")
+    transfer.refresh_from_db()
+    response = make_client(lawyer).get(reverse("core:private_file", args=[transfer.certificate.uuid]))
+    text = " ".join(PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages[0].extract_text().split())
+    assert "Bordereau de transfert au semi-actif" in text and paper.reference in text
+    assert digital.reference not in text
