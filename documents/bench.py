@@ -1,10 +1,12 @@
 """Records pages timed by `make bench`: the plan, the schedule, files, a file, search, disposition."""
 
+from datetime import date
 from urllib.parse import urlencode
 
+from django.db.models import Count
 from django.urls import reverse
 
-from documents.models import Box, Record, RecordClass
+from documents.models import Box, Record, RecordClass, RecordFile
 from opq_intranet.core.registry.bench import Scenario, register
 
 RECORDS_MANAGER = "gd.gagnon"
@@ -108,3 +110,20 @@ def _a_full_box():
 
 
 register(Scenario(key="documents.box", label="Documents : une boîte", url=_a_full_box, username=RECORDS_MANAGER))
+
+
+def _preview_of_the_busiest_unit():
+    """The selection a destruction list of the unit with the most files makes (as generating does)."""
+    unit = RecordFile.objects.values("org_unit").annotate(n=Count("pk")).order_by("-n").first()["org_unit"]
+    query = urlencode({"kind": "destruction", "org_unit": unit, "due_on": date.today().isoformat()})
+    return f"{reverse('documents:disposition_preview')}?{query}"
+
+
+register(
+    Scenario(
+        key="documents.disposition_preview",
+        label="Documents : liste de destruction (sélection)",
+        url=_preview_of_the_busiest_unit,
+        username=RECORDS_MANAGER,
+    )
+)

@@ -4,11 +4,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from documents.choices import FileMedium, LifecycleStage
-from documents.models import CopyRule, LegalHold, Record, RecordClass, RecordFile, RetentionRule
+from documents.choices import DISPOSAL_OF_KIND, TRANSFER_KINDS, DispositionStatus, FileMedium, LifecycleStage
+from documents.models import CopyRule, DispositionList, LegalHold, Record, RecordClass, RecordFile, RetentionRule
 from documents.models.plan import PATH_SEPARATOR
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.text import filter_words
+
+OPEN_LIST_STATUSES = (DispositionStatus.DRAFT, DispositionStatus.VALIDATED, DispositionStatus.APPROVED)
 
 
 @dataclass
@@ -196,3 +198,14 @@ def due_for_disposal_including_held(today):
 def due_for_disposal(today):
     """Files whose disposal date has come and that no hold keeps."""
     return not_held(due_for_disposal_including_held(today))
+
+
+def files_for_new_list(*, kind, org_unit, due_on):
+    """The unit's files a new list of this kind takes by `due_on`: due, not held (for disposal),
+    not already on an open list. The preview page and the generation read the same query."""
+    if kind in TRANSFER_KINDS:
+        due = paper_due_for_semi_active(due_on)
+    else:
+        due = due_for_disposal(due_on).filter(final_disposal=DISPOSAL_OF_KIND[kind])
+    on_open_lists = DispositionList.objects.filter(status__in=OPEN_LIST_STATUSES).values("files")
+    return due.filter(org_unit=org_unit).exclude(pk__in=on_open_lists)

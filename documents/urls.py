@@ -36,6 +36,7 @@ urlpatterns = [
     path("documents/<int:pk>/versions/ajouter/", records.version_add, name="version_add"),
     path("documents/<int:pk>/versions/<int:number>/", records.version_download, name="version_download"),
     path("disposition/", disposition.disposition_index, name="disposition_index"),
+    path("disposition/apercu/", disposition.disposition_preview, name="disposition_preview"),
     path("disposition/generer/", disposition.disposition_generate, name="disposition_generate"),
     path("disposition/<int:pk>/", disposition.disposition_detail, name="disposition_detail"),
     path("disposition/<int:pk>/historique/", disposition.DispositionHistoryView.as_view(), name="disposition_history"),

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from documents import clock, selectors
 from documents.certificates import certificate_pdf
 from documents.choices import (
-    DISPOSAL_OF_KIND,
     OUTCOME_OF_KIND,
     TRANSFER_KINDS,
     DispositionKind,
@@ -25,7 +24,7 @@ from documents.services.records import record_search_refresh
 from opq_intranet.core.files import private_file_destroy_content, private_file_store
 from opq_intranet.core.numbering import next_reference
 
-OPEN_STATUSES = (DispositionStatus.DRAFT, DispositionStatus.VALIDATED, DispositionStatus.APPROVED)
+OPEN_STATUSES = selectors.OPEN_LIST_STATUSES
 
 
 def _require_manager(user):
@@ -45,13 +44,6 @@ def _refuse_held(disposition_list):
             _("These files are under a legal hold: %(files)s. Take them off the list or lift the hold.")
             % {"files": references}
         )
-
-
-def _due(kind, day):
-    """The files a list of this kind takes by `day` (held ones are left out of disposal)."""
-    if kind in TRANSFER_KINDS:
-        return selectors.paper_due_for_semi_active(day)
-    return selectors.due_for_disposal(day).filter(final_disposal=DISPOSAL_OF_KIND[kind])
 
 
 def _refuse_not_yet_due(disposition_list, today):
@@ -74,8 +66,7 @@ def _refuse_not_yet_due(disposition_list, today):
 def disposition_list_generate(*, kind, org_unit, due_on, user):
     """A list of the unit's files due by `due_on` for this kind, not held, not on another list."""
     _require_manager(user)
-    on_open_lists = DispositionList.objects.filter(status__in=OPEN_STATUSES).values("files")
-    files = _due(kind, due_on).filter(org_unit=org_unit).exclude(pk__in=on_open_lists)
+    files = selectors.files_for_new_list(kind=kind, org_unit=org_unit, due_on=due_on)
     file_ids = list(files.values_list("pk", flat=True))
     if not file_ids:
         raise ValidationError(

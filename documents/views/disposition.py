@@ -53,6 +53,22 @@ def disposition_index(request):
     return render(request, "documents/disposition_index.html", context)
 
 
+PREVIEW_ROWS = 50  # the count says how many more
+
+
+@MANAGE
+def disposition_preview(request):
+    """What a list would take, before generating it: the same query as the generation."""
+    form = GenerateListForm(request.GET or None, initial={"due_on": clock.today()})
+    files, count = [], None
+    if form.is_valid():
+        due = selectors.files_for_new_list(**form.cleaned_data).select_related("record_class")
+        files = list(due.order_by("reference")[: PREVIEW_ROWS + 1])
+        count = len(files) if len(files) <= PREVIEW_ROWS else due.count()
+    context = {"form": form, "files": files[:PREVIEW_ROWS], "count": count, "shown": PREVIEW_ROWS}
+    return render(request, "documents/disposition_preview.html", context)
+
+
 @MANAGE
 @require_POST
 def disposition_generate(request):

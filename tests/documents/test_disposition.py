@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from documents import selectors, services
 from documents.lifecycle import advance
-from documents.models import Record, RecordFile
+from documents.models import DispositionList, Record, RecordFile
 from opq_intranet.core.models import PrivateFile
 from tests.documents.factories import CopyRuleFactory, RecordClassFactory, RecordFileFactory, RetentionRuleFactory
 from tests.documents.samples import pdf_bytes, upload
@@ -325,3 +325,25 @@ def test_paper_moves_to_semi_active_storage_with_a_transfer_list(make_client, la
     text = " ".join(PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages[0].extract_text().split())
     assert "Bordereau de transfert au semi-actif" in text and paper.reference in text
     assert digital.reference not in text
+
+
+def test_the_preview_shows_what_the_list_would_take_then_generates_it(
+    make_client, lawyer, records_manager, legal, memos
+):
+    due = closed_file(lawyer, memos)
+    closed_file(lawyer, memos, closed_on=date(2026, 6, 15))  # not due yet
+    client = make_client(records_manager)
+    url = reverse("documents:disposition_preview")
+    assert client.get(url).context["count"] is None  # nothing asked yet
+    params = {"kind": "destruction", "org_unit": legal.pk, "due_on": "2026-11-25"}
+    page = client.get(url, params)
+    assert page.context["count"] == 1 and page.context["files"] == [due]
+    assert f'name="org_unit" value="{legal.pk}"' in page.content.decode()
+    response = client.post(reverse("documents:disposition_generate"), params)
+    disposition_list = DispositionList.objects.get()
+    assert response["Location"] == disposition_list.get_absolute_url()
+    assert list(disposition_list.files.all()) == [due]
+    assert client.get(url, params).context["count"] == 0  # now on an open list
+    bad = client.get(url, {"kind": "destruction", "org_unit": legal.pk, "due_on": "2026-13-45"})
+    assert bad.context["count"] is None and "Saisissez une date valide." in bad.content.decode()
+    assert make_client(lawyer).get(url, params).status_code == 403
