@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
 from django.urls import reverse
 
 from documents import services
@@ -117,3 +118,15 @@ def test_only_the_unit_files_records(make_client, outsider, records_manager, lit
     assert make_client(outsider).post(add_url(internal), data).status_code == 403
     assert make_client(records_manager).post(add_url(internal), data).status_code == 302
     assert Record.objects.count() == 1
+
+
+def test_a_versions_integrity_shows_on_the_record(make_client, lawyer, litigation):
+    record = Record(record_file=RecordFileFactory(record_class=litigation), title="Note", medium="digital")
+    services.record_add(record=record, user=lawyer, uploaded=upload("note.pdf", pdf_bytes("Texte")))
+    url = reverse("documents:record_detail", args=[record.pk])
+    assert "pas encore vérifié" in make_client(lawyer).get(url).content.decode()
+    stored = record.current_version.stored_file
+    with stored.content.open("ab") as handle:
+        handle.write(b"altered")
+    call_command("run_scheduled", "--only", "core.fixity")
+    assert "altéré" in make_client(lawyer).get(url).content.decode()
