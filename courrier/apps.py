@@ -11,3 +11,8 @@ class CourrierConfig(AppConfig):
     nav_icon = "envelope"
     nav_order = 50
     access_permission = "accounts.access_courrier"
+
+    def ready(self):
+        from courrier.readers import register_file_readers
+
+        register_file_readers()

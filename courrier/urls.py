@@ -1,9 +1,41 @@
 from django.urls import path
 
-from courrier import views
+from courrier import urls_mandates
+from courrier.views import access, contacts, home, items, search
 
 app_name = "courrier"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", home.index, name="index"),
+    path("registre/", items.ItemListView.as_view(), name="item_list"),
+    path("recherche/", search.mail_search, name="search"),
+    path("registre/enregistrer/", items.item_register, name="item_register"),
+    path("registre/<int:pk>/", items.item_detail, name="item_detail"),
+    path("registre/<int:pk>/modifier/", items.item_edit, name="item_edit"),
+    path("registre/<int:pk>/acheminer/", items.item_route, name="item_route"),
+    path("registre/<int:pk>/prendre/", items.item_take, name="item_take"),
+    path("registre/<int:pk>/repondre/", items.item_reply, name="item_reply"),
+    path("registre/<int:pk>/joindre/", items.item_attach, name="item_attach"),
+    path("registre/<int:pk>/fermer/", items.item_close, name="item_close"),
+    path("registre/<int:pk>/classer/", items.item_file, name="item_file"),
+    path("registre/<int:pk>/pieces/<int:attachment_pk>/", items.attachment_download, name="attachment"),
+    path("registre/<int:pk>/historique/", items.ItemHistoryView.as_view(), name="item_history"),
+    path("contacts/", contacts.ContactListView.as_view(), name="contact_list"),
+    path("contacts/ajouter/", contacts.contact_create, name="contact_create"),
+    path("contacts/options/", contacts.contact_options, name="contact_options"),
+    path("contacts/<int:pk>/", contacts.contact_detail, name="contact_detail"),
+    path("contacts/<int:pk>/modifier/", contacts.contact_edit, name="contact_edit"),
+    path("acces/", access.AccessRequestListView.as_view(), name="access_list"),
+    path("acces/rapport/", access.access_report, name="access_report"),
+    path("acces/ouvrir/<int:item_pk>/", access.access_create, name="access_create"),
+    path("acces/<int:pk>/", access.access_detail, name="access_detail"),
+    path("acces/<int:pk>/prolonger/", access.access_extend, name="access_extend"),
+    path("acces/<int:pk>/decision/", access.access_decide, name="access_decide"),
+    path("acces/<int:pk>/lettre/", access.access_letter_preview, name="access_letter"),
+    path("acces/<int:pk>/repondre/", access.access_answer, name="access_answer"),
+    path("acces/<int:pk>/fermer/", access.access_close, name="access_close"),
+    path("acces/<int:pk>/revision/", access.access_review, name="access_review"),
+    path("acces/<int:pk>/historique/", access.AccessHistoryView.as_view(), name="access_history"),
+    path("acces/revisions/<int:pk>/", access.review_decide, name="review_decide"),
+    *urls_mandates.urlpatterns,
 ]

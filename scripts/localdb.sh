@@ -53,7 +53,7 @@ start() {
   fi
   if ! as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     as_owner "$BIN/pg_ctl" -D "$DATA" -l "$PGHOME/server.log" -w \
-      -o "-p $PORT -c listen_addresses=127.0.0.1 -k $DATA -c fsync=off -c synchronous_commit=off" start >/dev/null
+      -o "-p $PORT -c listen_addresses=127.0.0.1 -k $DATA -c fsync=off -c synchronous_commit=off -c shared_buffers=1GB" start >/dev/null
   fi
   if ! psql -h 127.0.0.1 -p "$PORT" -U postgres -tAc "select 1 from pg_database where datname='$DBNAME'" | grep -q 1; then
     psql -h 127.0.0.1 -p "$PORT" -U postgres -qc "create database $DBNAME" >/dev/null

@@ -31,7 +31,7 @@ from .paper import (
     space_save,
 )
 from .plan import record_class_save, retention_rule_save
-from .records import record_add, record_search_refresh, record_update, record_version_add
+from .records import record_add, record_add_copy, record_search_refresh, record_update, record_version_add
 
 __all__ = [
     "box_create",
@@ -59,6 +59,7 @@ __all__ = [
     "loan_extend",
     "loan_return",
     "record_add",
+    "record_add_copy",
     "record_class_save",
     "record_search_refresh",
     "record_update",

@@ -1,6 +1,7 @@
 """Records inside a file: added by the file's unit, digital ones versioned and indexed."""
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -46,6 +47,28 @@ def record_add(*, record, user, uploaded=None, comment=""):
     else:
         record_search_refresh([record.pk])
     return record
+
+
+@transaction.atomic
+def record_add_copy(
+    *, record_file, user, title, stored_file=None, record_date=None, author="", keywords="", location=""
+):
+    """For other apps (mail): file a record whose content is a copy of a file they store; the
+    copy belongs to the record and follows its file's retention rule, the original stays.
+    Without a stored file, the record is a paper one kept at `location`."""
+    record = Record(
+        record_file=record_file,
+        title=title[:300],
+        medium=Medium.DIGITAL if stored_file else Medium.PAPER,
+        record_date=record_date,
+        author=author,
+        keywords=keywords,
+        location=location,
+    )
+    if stored_file is None:
+        return record_add(record=record, user=user)
+    with stored_file.content.open("rb") as handle:
+        return record_add(record=record, user=user, uploaded=File(handle, name=stored_file.original_name))
 
 
 @transaction.atomic

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents import clock, selectors, services
-from documents.choices import DispositionStatus
+from documents.choices import DispositionStatus, FileMedium
 from documents.filtersets import DispositionListFilterSet, LegalHoldFilterSet
 from documents.forms import GenerateListForm, HoldForm, LiftForm
 from documents.models import DispositionList, LegalHold
@@ -40,11 +40,17 @@ def disposition_index(request):
         .annotate(count=Count("pk"))
         .order_by("org_unit__name", "final_disposal")
     )
+    semi_active = {"digital": None, "paper": None}
+    if can_manage:  # both counts in one pass over what is due
+        semi_active = selectors.due_for_semi_active(today).aggregate(
+            digital=Count("pk", filter=Q(medium=FileMedium.DIGITAL)),
+            paper=Count("pk", filter=~Q(medium=FileMedium.DIGITAL)),
+        )
     context = {
         "lists": _lists_visible_to(request.user)[:LISTS_SHOWN],
         "due": due if can_manage else None,
-        "semi_active_due": selectors.digital_due_for_semi_active(today).count() if can_manage else None,
-        "paper_transfer_due": selectors.paper_due_for_semi_active(today).count() if can_manage else None,
+        "semi_active_due": semi_active["digital"],
+        "paper_transfer_due": semi_active["paper"],
         "can_manage": can_manage,
         "form": GenerateListForm(initial={"due_on": today}),
         "today": today,

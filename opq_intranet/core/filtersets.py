@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from opq_intranet.accounts.models import User
 from opq_intranet.core.choices import PracticeKind
+from opq_intranet.core.forms import FastSelect, FastSelectMixin
 from opq_intranet.core.models import OrgUnit, ProfessionalOrder, Site
 from opq_intranet.core.text import filter_words
 
 YES_NO_ALL = [("", _("All")), ("true", _("Yes")), ("false", _("No"))]
 
 
-class YesNoAllWidget(django_filters.widgets.BooleanWidget):
+class YesNoAllWidget(FastSelectMixin, django_filters.widgets.BooleanWidget):
     """Yes / No / All: the empty choice reads "All" rather than django-filter's "Unknown"."""
 
     def __init__(self, attrs=None):
@@ -24,6 +25,12 @@ class BaseFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     search_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():  # each instance has its own copies
+            if isinstance(filter_, django_filters.ChoiceFilter | django_filters.ModelChoiceFilter):
+                filter_.extra.setdefault("widget", FastSelect)
 
     def filter_q(self, queryset, name, value):
         # Every word, accents ignored: "quebec ingenieurs" finds "Ordre des ingénieurs du Québec".

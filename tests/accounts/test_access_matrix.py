@@ -58,6 +58,24 @@ NOT_A_PAGE |= {
     "documents:loan_extend": 405,
     "admin:documents_storagespace_delete": 403,
 }
+# Mandates: status moves, notes and links are POST only; the admin neither adds a mandate
+# (numbered by its service) nor deletes one.
+NOT_A_PAGE |= {
+    "courrier:mandate_status": 405,
+    "courrier:mandate_note": 405,
+    "courrier:mandate_links": 405,
+    "admin:courrier_mandate_add": 403,
+    "admin:courrier_mandate_delete": 403,
+}
+# The mail pages' actions are POST only; contacts are deactivated, never deleted.
+NOT_A_PAGE |= {
+    f"courrier:{name}": 405
+    for name in (
+        "item_route", "item_take", "item_reply", "item_attach", "item_close", "item_file",
+        "access_extend", "access_decide", "access_answer", "access_close", "access_review", "review_decide",
+    )
+}  # fmt: skip
+NOT_A_PAGE |= {"admin:courrier_contact_delete": 403}
 # Records the system keeps (sequences, files, access logs, login attempts, history) are never
 # added or deleted by hand, not even by a superuser: the admin itself refuses with 403.
 READ_ONLY_ADMIN = (
@@ -76,6 +94,8 @@ READ_ONLY_ADMIN = (
     "documents_record",
     "documents_legalhold",
     "documents_box",
+    "courrier_mailitem",
+    "courrier_accessrequest",
     "documents_paperloan",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}

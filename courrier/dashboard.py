@@ -1,0 +1,30 @@
+"""Mail panels on Mon travail: "Mon courrier" (what is routed to me); "Mes mandats" lives in
+courrier/dashboard_mandates.py."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courrier import selectors
+from opq_intranet.core.registry.dashboard import Panel, register
+
+ITEMS_SHOWN = 6
+
+
+def my_mail(request):
+    """One query: the items routed to the person and still waiting, the oldest due first."""
+    items = list(selectors.my_pending_items(request.user).order_by("reply_due_on", "registered_at")[: ITEMS_SHOWN + 1])
+    return {"items": items[:ITEMS_SHOWN], "more": len(items) > ITEMS_SHOWN, "today": timezone.localdate()}
+
+
+register(
+    Panel(
+        key="courrier.my_mail",
+        title=_("My mail"),
+        template="courrier/panels/my_mail.html",
+        permission="accounts.access_courrier",
+        get_context=my_mail,
+        order=30,
+    )
+)
+
+from courrier import dashboard_mandates  # noqa: E402, F401 - registers "Mes mandats"

@@ -1,0 +1,1 @@
+"""Filtersets of the mail app, one module per sub-domain (mail, mandates, access)."""

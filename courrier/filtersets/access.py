@@ -1,0 +1,29 @@
+"""Filters of the access requests."""
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courrier.choices import AccessDecision, AccessRequestStatus
+from courrier.models import AccessRequest
+from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
+
+
+class AccessRequestFilterSet(BaseFilterSet):
+    search_fields = ("reference", "documents_requested", "mail_item__contact__name", "mail_item__reference")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=AccessRequestStatus.choices, empty_label=_("All"))
+    decision = django_filters.ChoiceFilter(label=_("Decision"), choices=AccessDecision.choices, empty_label=_("All"))
+    annee = django_filters.NumberFilter(label=_("Year received"), field_name="received_on", lookup_expr="year")
+    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue", widget=YesNoAllWidget)
+
+    class Meta:
+        model = AccessRequest
+        fields = ["q", "status", "decision", "annee", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        today = timezone.localdate()
+        late = Q(status=AccessRequestStatus.OPEN) & (
+            Q(extended_deadline__isnull=True, deadline__lt=today) | Q(extended_deadline__lt=today)
+        )
+        return queryset.filter(late) if value else queryset.exclude(late)

@@ -1,0 +1,1 @@
+"""Tables of the mail app, one module per sub-domain (mail, mandates, access)."""

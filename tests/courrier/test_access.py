@@ -1,0 +1,171 @@
+"""Access requests from receipt to review: deadlines, the one extension, the decision, the
+generated letters with the notice of recourse, the yearly report."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from pypdf import PdfReader
+
+from courrier.access_report import year_report
+from courrier.models import AccessRequest, MailItem
+from courrier.services import access as services
+from courrier.services import mail as mail_services
+from tests.courrier.factories import ContactFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(private_file):
+    with private_file.content.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+@pytest.fixture
+def request_item(mail_clerk):
+    contact = ContactFactory(name="Pierre Lavoie", address="12, rue des Érables\nQuébec (Québec)  G1R 2B5")
+    item = MailItem(
+        direction="incoming",
+        received_on=date(2026, 3, 2),
+        contact=contact,
+        subject="Copie du plan directeur en ressources informationnelles",
+        mail_type="access_request",
+        confidentiality="personal",
+    )
+    return mail_services.mail_register(item=item, user=mail_clerk)
+
+
+@pytest.fixture
+def opened(request_item, mail_clerk):
+    return services.access_request_open(
+        mail_item=request_item, user=mail_clerk, documents_requested="Le plan directeur en ressources informationnelles"
+    )
+
+
+def test_opening_sets_the_deadline_from_the_receipt(opened, request_item, mail_clerk):
+    assert opened.reference == "DA2026-00001"
+    assert opened.deadline == date(2026, 3, 23)  # 20 days: Sunday 22 March → Monday
+    request_item.refresh_from_db()
+    assert (request_item.reply_due_on, request_item.status, request_item.assignee) == (
+        date(2026, 3, 23),
+        "in_progress",
+        mail_clerk,
+    )
+    with pytest.raises(ValidationError):
+        services.access_request_open(mail_item=request_item, user=mail_clerk, documents_requested="Encore")
+
+
+def test_only_the_person_responsible_handles_requests(request_item, lawyer):
+    with pytest.raises(PermissionDenied):
+        services.access_request_open(mail_item=request_item, user=lawyer, documents_requested="x")
+
+
+def test_the_deadline_is_extended_once_with_a_notice_before_it_expires(opened, mail_clerk):
+    with pytest.raises(ValidationError) as late:
+        services.access_request_extend(
+            access_request=opened, user=mail_clerk, notice_on=date(2026, 3, 24), reason="Volume de documents"
+        )
+    assert "notice_on" in late.value.message_dict
+    with pytest.raises(ValidationError) as no_reason:
+        services.access_request_extend(access_request=opened, user=mail_clerk, notice_on=date(2026, 3, 20), reason=" ")
+    assert "reason" in no_reason.value.message_dict
+    extended = services.access_request_extend(
+        access_request=opened, user=mail_clerk, notice_on=date(2026, 3, 23), reason="Consultation d'un tiers"
+    )
+    assert (extended.extended_on, extended.extended_deadline) == (date(2026, 3, 23), date(2026, 4, 1))
+    notice = MailItem.objects.get(in_reply_to=opened.mail_item)
+    assert notice.reference == "S2026-00001" and notice.sent_on == date(2026, 3, 23)
+    text = pdf_text(notice.attachments.get().stored_file)
+    assert "prolongeons ce délai de 10 jours" in text and "1 avril 2026" in text.replace("1er", "1")
+    assert "Consultation d'un tiers" in text
+    with pytest.raises(ValidationError, match="une seule fois"):
+        services.access_request_extend(
+            access_request=extended, user=mail_clerk, notice_on=date(2026, 3, 23), reason="Encore"
+        )
+
+
+@pytest.mark.parametrize(
+    ("decision", "articles", "referred_to", "field"),
+    [
+        ("partly_granted", "", "", "articles"),
+        ("refused", "", "", "articles"),
+        ("referred", "", " ", "referred_to"),
+        ("refused", "53, abc", "", "articles"),
+    ],
+)
+def test_a_decision_says_what_it_relies_on(opened, mail_clerk, decision, articles, referred_to, field):
+    with pytest.raises(ValidationError) as refused:
+        services.access_request_decide(
+            access_request=opened, user=mail_clerk, decision=decision, articles=articles, referred_to=referred_to
+        )
+    assert field in refused.value.message_dict
+    assert AccessRequest.objects.get(pk=opened.pk).decision == ""
+
+
+def test_the_response_letter_carries_the_decision_and_the_notice_of_recourse(opened, mail_clerk):
+    with pytest.raises(ValidationError, match="décision"):
+        services.access_request_answer(access_request=opened, user=mail_clerk, answered_on=date(2026, 3, 19))
+    services.access_request_decide(
+        access_request=opened,
+        user=mail_clerk,
+        decision="partly_granted",
+        articles="54 et 53",
+        documents_concerned="Plan directeur, décembre 2018 (S:/DSTI/plan.pdf)",
+    )
+    answered = services.access_request_answer(access_request=opened, user=mail_clerk, answered_on=date(2026, 3, 19))
+    assert answered.articles == ["53", "54"]
+    assert (answered.status, answered.decided_on, answered.answered_in_time) == ("answered", date(2026, 3, 19), True)
+    letter = answered.response
+    assert (letter.in_reply_to, letter.direction, letter.status) == (opened.mail_item, "outgoing", "closed")
+    text = pdf_text(letter.attachments.get().stored_file)
+    assert "Pierre Lavoie" in text and "reçue le 2 mars 2026" in text
+    assert "caviardés" in text and "articles 53, 54" in text
+    assert "AVIS DE RECOURS" in text and "Commission d'accès à l'information" in text
+    assert "au plus tard le 18 avril 2026" in text  # 30 days after 19 March: a Saturday, which stands
+    opened.mail_item.refresh_from_db()
+    assert opened.mail_item.status == "answered"
+
+
+def test_close_and_review(opened, mail_clerk):
+    services.access_request_decide(access_request=opened, user=mail_clerk, decision="no_document", articles="")
+    services.access_request_answer(access_request=opened, user=mail_clerk, answered_on=date(2026, 3, 25))
+    assert not AccessRequest.objects.get(pk=opened.pk).answered_in_time  # the deadline was 23 March
+    services.access_request_close(access_request=opened, user=mail_clerk)
+    opened.mail_item.refresh_from_db()
+    assert opened.mail_item.status == "closed"
+    review = services.review_request_add(
+        access_request=opened, user=mail_clerk, received_on=date(2026, 4, 20), commission_reference="CAI 1234567"
+    )
+    services.review_request_decide(review=review, user=mail_clerk, outcome="confirmed", decided_on=date(2026, 9, 1))
+    review.refresh_from_db()
+    assert (review.outcome, review.decided_on) == ("confirmed", date(2026, 9, 1))
+
+
+def test_the_yearly_report(mail_clerk):
+    def a_request(received_on, decision, articles, answered_on, extend=False):
+        item = mail_services.mail_register(
+            item=MailItem(direction="incoming", received_on=received_on, contact=ContactFactory(), subject="Demande"),
+            user=mail_clerk,
+        )
+        access_request = services.access_request_open(mail_item=item, user=mail_clerk, documents_requested="x")
+        if extend:
+            services.access_request_extend(
+                access_request=access_request, user=mail_clerk, notice_on=received_on, reason="Volume"
+            )
+        services.access_request_decide(
+            access_request=access_request, user=mail_clerk, decision=decision, articles=articles
+        )
+        services.access_request_answer(access_request=access_request, user=mail_clerk, answered_on=answered_on)
+
+    a_request(date(2026, 3, 2), "granted", "", date(2026, 3, 20))  # in time (23 March)
+    a_request(date(2026, 3, 2), "refused", "53, 54", date(2026, 3, 31), extend=True)  # in time (1 April)
+    a_request(date(2026, 3, 2), "partly_granted", "53", date(2026, 3, 24))  # late (23 March)
+    a_request(date(2025, 6, 2), "granted", "", date(2025, 6, 10))  # another year
+    report = year_report(2026)
+    assert (report.received, report.answered, report.in_time, report.extended) == (3, 3, 2, 1)
+    assert report.in_time_share == 66.7
+    # granted, partly granted, refused, no document, referred
+    assert [count for _label, count in report.by_decision] == [1, 1, 1, 0, 0]
+    assert report.by_article == [("53", 2), ("54", 1)]
