@@ -27,7 +27,7 @@ def contact_options(query="", selected=None):
 def items_visible_to(user):
     """Public and internal items for all staff; personal and confidential ones for the mail
     room, the unit the item is routed to and the person it is routed to (404 otherwise)."""
-    items = MailItem.objects.select_related("contact", "routed_unit", "assignee")
+    items = MailItem.objects.select_related("contact", "routed_unit", "assignee", "filed_in")
     if not user.is_office_staff:
         return items.none()
     if permissions.is_mail_room(user):

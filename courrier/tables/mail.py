@@ -18,6 +18,7 @@ class MailItemTable(Table):
     assignee = Column(_("Person"), accessor="assignee", sort_by=("assignee__last_name",))
     reply_due_on = Column(_("Reply due"))
     status = Column(_("Status"))
+    filed_in = Column(_("Filed in"), accessor="filed_in.reference", sort_by=("filed_in__reference",))
     # Unsorted, the registry keeps the model's order: the latest registered first (indexed).
 
 

@@ -48,6 +48,8 @@ def test_an_item_and_its_reply_are_filed_as_records(make_client, mail_clerk, law
     reply.refresh_from_db()
     assert item.filed_in == reply.filed_in == legal_file
     assert legal_file.reference in make_client(lawyer).get(item.get_absolute_url()).content.decode()
+    registry = make_client(lawyer).get(reverse("courrier:item_list"), {"q": item.reference}).content.decode()
+    assert legal_file.reference in registry  # the registry shows where each item is filed
     with pytest.raises(ValidationError, match=legal_file.reference):
         filing.mail_file(item=item, user=lawyer, record_file=legal_file)
 
