@@ -1,6 +1,7 @@
-"""Text of the digital records, for the search: PDF, DOCX, ODT, TXT and EML.
+"""Text of the digital records and mail attachments, for the search: PDF, DOCX, ODT, TXT, EML
+and Outlook MSG.
 
-Standard library and pypdf only. A file that cannot be read gives empty text (the record
+Standard library, pypdf, and olefile for MSG's compound files. A file that cannot be read gives empty text (the record
 is still filed; its metadata remain searchable). The text is capped: the first
 MAX_CHARACTERS are enough to find a record, and keep the index lean.
 """
@@ -11,6 +12,7 @@ import zipfile
 from email import policy
 from xml.etree import ElementTree
 
+import olefile
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -65,6 +67,26 @@ def _eml(handle):
     return "\n".join([*header, "", content])
 
 
+# Outlook .msg: an OLE compound file whose MAPI properties are streams named
+# __substg1.0_<tag><type>: type 001F a UTF-16 string, 001E an 8-bit one.
+MSG_HEADER = (("From", "0C1A"), ("To", "0E04"), ("Subject", "0037"))
+MSG_BODY = "1000"
+
+
+def _msg(handle):
+    with olefile.OleFileIO(handle) as message:
+
+        def prop(tag):
+            for kind, encoding in (("001F", "utf-16-le"), ("001E", "cp1252")):
+                name = f"__substg1.0_{tag}{kind}"
+                if message.exists(name):
+                    return message.openstream(name).read().decode(encoding, "replace").rstrip("\x00")
+            return ""
+
+        header = [f"{label}: {value}" for label, tag in MSG_HEADER if (value := prop(tag))]
+        return "\n".join([*header, "", prop(MSG_BODY)])
+
+
 EXTRACTORS = {
     "application/pdf": _pdf,
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": _docx,
@@ -72,6 +94,8 @@ EXTRACTORS = {
     "text/plain": _text,
     "text/csv": _text,
     "message/rfc822": _eml,
+    "application/vnd.ms-outlook": _msg,
+    "application/CDFV2": _msg,
 }
 
 

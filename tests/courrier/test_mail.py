@@ -12,7 +12,7 @@ from courrier import selectors
 from courrier.models import MailItem, RoutingEvent
 from courrier.services import mail as services
 from tests.courrier.factories import ContactFactory
-from tests.documents.samples import eml_bytes, pdf_bytes, upload
+from tests.documents.samples import eml_bytes, msg_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -60,15 +60,17 @@ def test_attachments_are_read_for_the_search(mail_clerk, lawyer):
         uploads=[
             upload("lettre.pdf", pdf_bytes("Je conteste la décision du syndic de l'Ordre des dentistes.")),
             upload("courriel.eml", eml_bytes("Suivi", "Le comité d'inspection professionnelle a siégé.")),
+            upload("transfert.msg", msg_bytes("Transfert", "Greffe", "Le greffe transmet l'avis d'audience.")),
         ],
     )
-    assert item.attachments.count() == 2
+    assert item.attachments.count() == 3
 
     def found(words):
         return list(MailItem.objects.filter(search_vector=SearchQuery(words, config="opq_french")))
 
     assert found("syndic dentistes") == [item]  # inside the PDF, plural or not
     assert found("inspection") == [item]  # inside the email
+    assert found("audience greffe") == [item]  # inside the Outlook message
     assert found("tremblay") == [item]  # the contact
     assert found("radiation") == []
 
