@@ -1,10 +1,13 @@
-"""Mail panels on Mon travail: "Mon courrier" (what is routed to me); "Mes mandats" lives in
+"""Mail panels on Mon travail: "Mon courrier" (what is routed to me), the access requests'
+deadlines (for the person responsible for access); "Mes mandats" lives in
 courrier/dashboard_mandates.py."""
 
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courrier import selectors
+from courrier.choices import AccessRequestStatus
 from opq_intranet.core.registry.dashboard import Panel, register
 
 ITEMS_SHOWN = 6
@@ -24,6 +27,28 @@ register(
         permission="accounts.access_courrier",
         get_context=my_mail,
         order=30,
+    )
+)
+
+
+def access_deadlines(request):
+    """One query: the open access requests, the nearest deadline first (legal deadlines)."""
+    requests = list(
+        selectors.access_requests_visible_to(request.user)
+        .filter(status=AccessRequestStatus.OPEN)
+        .order_by(Coalesce("extended_deadline", "deadline"), "pk")[: ITEMS_SHOWN + 1]
+    )
+    return {"requests": requests[:ITEMS_SHOWN], "more": len(requests) > ITEMS_SHOWN, "today": timezone.localdate()}
+
+
+register(
+    Panel(
+        key="courrier.access_deadlines",
+        title=_("Access requests: deadlines"),
+        template="courrier/panels/access_deadlines.html",
+        permission="courrier.handle_access_requests",
+        get_context=access_deadlines,
+        order=31,
     )
 )
 

@@ -169,3 +169,12 @@ def test_the_yearly_report(mail_clerk):
     # granted, partly granted, refused, no document, referred
     assert [count for _label, count in report.by_decision] == [1, 1, 1, 0, 0]
     assert report.by_article == [("53", 2), ("54", 1)]
+
+
+def test_the_person_responsible_sees_the_deadlines_on_mon_travail(make_client, opened, mail_clerk, lawyer):
+    page = make_client(mail_clerk).get("/")
+    panel = next(p for p in page.context["panels"] if p["panel"].key == "courrier.access_deadlines")
+    assert panel["context"]["requests"] == [opened]
+    assert "2026-03-23" in page.content.decode()
+    keys = [p["panel"].key for p in make_client(lawyer).get("/").context["panels"]]
+    assert "courrier.access_deadlines" not in keys
