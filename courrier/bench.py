@@ -62,3 +62,20 @@ register(
         username=STAFF,
     )
 )
+# The lists' search boxes at full scale (trigram indexes on the searched columns).
+register(
+    Scenario(
+        key="courrier.registry_q",
+        label="Courrier : registre, recherche « permis »",
+        url=lambda: f"{reverse('courrier:item_list')}?q=permis",
+        username=MAIL_CLERK,
+    )
+)
+register(
+    Scenario(
+        key="courrier.mandates_q",
+        label="Courrier : mandats, recherche « règlement »",
+        url=lambda: f"{reverse('courrier:mandate_list')}?{urlencode({'q': 'règlement'})}",
+        username=STAFF,
+    )
+)

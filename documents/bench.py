@@ -127,3 +127,11 @@ register(
         username=RECORDS_MANAGER,
     )
 )
+register(
+    Scenario(
+        key="documents.files_q",
+        label="Documents : dossiers, recherche « contrats »",
+        url=lambda: f"{reverse('documents:file_list')}?q=contrats",
+        username=STAFF,
+    )
+)

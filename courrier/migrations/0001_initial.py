@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0007_privatefile_content_destroyed_at'),
-        ('documents', '0009_initial'),
+        ('documents', '0009_semi_active_transfer_kind'),
         ('pghistory', '0007_auto_20250421_0444'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courrier.choices import ContactKind
 from opq_intranet.core.history import track_history
+from opq_intranet.core.text import words_index
 
 
 @track_history()
@@ -34,7 +35,11 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["name"], name="courrier_contact_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="courrier_contact_name_idx"),
+            words_index("name", "courrier_contact_name_trgm"),
+            words_index("organisation", "courrier_contact_org_trgm"),
+        ]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.choices import CopyKind, DisposalOutcome, FileMedium, FinalDisposal, LifecycleStage
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.history import track_history
+from opq_intranet.core.text import words_index
 
 RESTRICTED_LEVELS = (ConfidentialityLevel.PERSONAL, ConfidentialityLevel.CONFIDENTIAL)
 
@@ -101,6 +102,10 @@ class RecordFile(models.Model):
             ),
             # The list's default order.
             models.Index(fields=["-opened_on", "-id"], name="documents_file_opened_idx"),
+            # The file list's search box (core.text.filter_words) on 100 000 files.
+            words_index("title", "documents_file_title_trgm"),
+            words_index("reference", "documents_file_ref_trgm"),
+            words_index("keywords", "documents_file_keywords_trgm"),
         ]
         verbose_name = _("file")
         verbose_name_plural = _("files")

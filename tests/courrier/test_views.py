@@ -164,3 +164,17 @@ def test_attachments_are_downloaded_by_those_who_see_the_item_and_logged(
     assert ConfidentialAccess.objects.filter(user=lawyer, action="download", object_id=str(item.pk)).exists()
     generic = reverse("core:private_file", args=[attachment.stored_file.uuid])
     assert make_client(lawyer).get(generic).status_code == 404  # only through the mail app's view
+
+
+def test_the_registry_search_box_finds_words_stemmed_and_chrono_numbers(make_client, mail_clerk):
+    permits = register(mail_clerk, subject="Délais de délivrance des permis", contact=ContactFactory(name="Jean Côté"))
+    other = register(mail_clerk, subject="Facture d'impression")
+    client = make_client(mail_clerk)
+
+    def listed(q):
+        return [i.pk for i in client.get(reverse("courrier:item_list"), {"q": q}).context["page"].object_list]
+
+    assert listed("permis delivrance") == [permits.pk]  # accents and endings ignored
+    assert listed("cote") == [permits.pk]  # the contact
+    assert listed(other.reference.lower()) == [other.pk]  # a chrono number, typed in lower case
+    assert listed("E2026-0000") == [other.pk, permits.pk]  # its beginning

@@ -11,7 +11,7 @@ from opq_intranet.core.lists.pagination import paginate
 # Above this many rows (planner's estimate), an unfiltered list is paged without COUNT(*).
 LARGE_TABLE_ROWS = 50_000
 # A filtered list is counted up to this many rows; beyond, it says "more than".
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000  # beyond, "more than 1 000": a count of a search's matches costs more than its page
 IGNORED_PARAMETERS = {"page", "per_page", "sort", "export"}
 
 
