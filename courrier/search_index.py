@@ -3,7 +3,8 @@ in the same `opq_french` configuration as the records (unaccent, French stemming
 
 from django.db import connection
 
-CONFIG = "opq_french"
+from opq_intranet.core.fulltext import CONFIG
+
 ATTACHMENT_CHARACTERS = 50_000  # each attachment's beginning is enough to find it
 REFRESH_SQL = f"""
 UPDATE courrier_mailitem AS m SET search_vector =

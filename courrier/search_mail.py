@@ -6,29 +6,19 @@ ranked (`ts_rank`), with highlighted extracts (`ts_headline`) for the page's res
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.db.models import F, OuterRef, Q, Subquery, TextField
-from django.db.models.functions import Coalesce, Substr
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.db.models.functions import Coalesce
 
 from courrier import selectors
 from courrier.models import MailAttachment, MailItem
-
-CONFIG = "opq_french"
-CANDIDATES = 2000
-HEADLINE_CHARACTERS = 20_000
-START, STOP = "\x02", "\x03"  # replaced by <mark> once the extract is escaped
+from opq_intranet.core.fulltext import CANDIDATES, headline, marked, search_query
 
 
 @dataclass
 class MailHit:
     item: MailItem
     extract: str  # safe HTML
-
-
-def search_query(text):
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
 
 
 def _filtered(items, filters):
@@ -65,26 +55,10 @@ def hits_with_extracts(items, text):
     first_text = MailAttachment.objects.filter(mail_item=OuterRef("pk")).order_by("pk").values("text")[:1]
     extracts = dict(
         MailItem.objects.filter(pk__in=[i.pk for i in items])
-        .annotate(
-            extract=SearchHeadline(
-                Substr(Coalesce(Subquery(first_text, output_field=TextField()), F("subject")), 1, HEADLINE_CHARACTERS),
-                search_query(text),
-                config=CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_fragments=2,
-                max_words=25,
-                min_words=10,
-                fragment_delimiter=" … ",
-            )
-        )
+        .annotate(extract=headline(Coalesce(Subquery(first_text, output_field=TextField()), F("subject")), text))
         .values_list("pk", "extract")
     )
-    return [MailHit(item, _marked(extracts.get(item.pk, ""))) for item in items]
-
-
-def _marked(raw):
-    return mark_safe(escape(raw or "").replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped
+    return [MailHit(item, marked(extracts.get(item.pk, ""))) for item in items]
 
 
 def latest_matching_items(user, text, limit):

@@ -21,11 +21,11 @@ from courrier.models import Contact, MailItem
 from courrier.seed_mandates import generate_mandates
 from courrier.services import access as access_services
 from courrier.services import mail as mail_services
-from documents.seed_records import _without_history
 from documents.seed_texts import document_text, sentence_pool
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core import pdf
 from opq_intranet.core.files import private_file_store
+from opq_intranet.core.history import history_triggers_off
 from opq_intranet.core.models import NumberSequence, OrgUnit, PrivateFile, ProfessionalOrder
 from opq_intranet.core.registry.seed import Generator, register
 
@@ -264,7 +264,7 @@ def _full(contacts, log):
     ):
         last[(series, year)] = value
     todo = FULL_ITEMS - MailItem.objects.count()
-    with transaction.atomic(), _without_history("courrier_mailitem"):
+    with transaction.atomic(), history_triggers_off("courrier_mailitem"):
         done = 0
         while done < todo:
             size = min(ITEMS_PER_BATCH, todo - done)

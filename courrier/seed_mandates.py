@@ -4,7 +4,7 @@
   (opq_intranet/core/seed.py), with due dates around today (some overdue, some due this
   week), every status, progress notes, and links to existing mail items and files;
 - full: DESIGN.md's 50 000 mandates since 2019, mostly done, with helpers and notes, bulk
-  loaded without the history triggers (see `_without_history`).
+  loaded without the history triggers (`core.history.history_triggers_off`).
 
 Idempotent: a demo mandate is recognised by its title; the full scale tops up to 50 000.
 """
@@ -13,7 +13,7 @@ import random
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from courrier.models import MailItem, Mandate, MandateNote
 from courrier.services.mandates import REFERENCE_PREFIX, REFERENCE_SERIES
 from documents.models import RecordFile
 from opq_intranet.accounts.models import User, UserKind
+from opq_intranet.core.history import history_triggers_off
 from opq_intranet.core.models import NumberSequence, OrgUnit
 from opq_intranet.core.numbering import next_reference
 
@@ -251,25 +252,6 @@ NOTES = [
 ]
 
 
-@contextmanager
-def _without_history(*tables):
-    """Bulk loading without the history triggers (about 250 µs a row, 12 minutes for 50 000
-    mandates and their events): benchmark data has no "created" event; everything done to it
-    afterwards is recorded as usual. Same idea as documents/seed_records.py."""
-    flush_checks = "SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED"
-    with connection.cursor() as cursor:
-        cursor.execute(flush_checks)
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(flush_checks)
-            for table in tables:
-                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-
-
 def _full(log):
     _demo(log)
     have = Mandate.objects.count()
@@ -291,7 +273,7 @@ def _full(log):
         log("    mandates: no staff to lead them (run core.accounts first)")
         return
     items = list(MailItem.objects.values_list("pk", flat=True)[:50_000])
-    with transaction.atomic(), _without_history(Mandate._meta.db_table), _given_timestamps():
+    with transaction.atomic(), history_triggers_off(Mandate._meta.db_table), _given_timestamps():
         _full_mandates(FULL_MANDATES - have, people, units, items, log)
 
 

@@ -15,7 +15,6 @@ from documents.choices import (
     FinalDisposal,
     LifecycleStage,
 )
-from documents.forms.plan import DateInput
 from documents.models import (
     Box,
     BoxStatus,
@@ -30,6 +29,7 @@ from documents.models.plan import PATH_SEPARATOR
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
+from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit, Site
 
 

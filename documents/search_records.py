@@ -8,21 +8,13 @@ the page's results only. The person's access rules filter the records in the sam
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchRank
 from django.db.models import F, Q
-from django.db.models.functions import Substr
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from documents import selectors
 from documents.models import Record
 from documents.models.plan import PATH_SEPARATOR
-
-CONFIG = "opq_french"
-# ts_headline reads the whole text it is given: the beginning of the document is enough.
-HEADLINE_CHARACTERS = 20_000
-START, STOP = "\x02", "\x03"  # replaced by <mark> once the extract is escaped
-CANDIDATES = 2000  # the most recent matches ranked (see matching_records)
+from opq_intranet.core.fulltext import CANDIDATES, headline, marked, search_query
 
 
 @dataclass
@@ -30,10 +22,6 @@ class SearchHit:
     record: Record
     rank: float
     extract: str  # safe HTML with <mark>
-
-
-def search_query(text):
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
 
 
 def matching_records(user, text, *, filters=None):
@@ -84,29 +72,13 @@ def _filtered(records, filters):
     return records
 
 
-def _marked(raw):
-    return mark_safe(escape(raw or "").replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped
-
-
 def hits_with_extracts(records, text):
     """SearchHits for one page of records, with their highlighted extracts (one query)."""
     if not records:
         return []
-    query = search_query(text)
-    options = {"config": CONFIG, "start_sel": START, "stop_sel": STOP}
     extracts = dict(
         Record.objects.filter(pk__in=[r.pk for r in records])
-        .annotate(
-            extract=SearchHeadline(
-                Substr("current_version__text", 1, HEADLINE_CHARACTERS),
-                query,
-                max_fragments=2,
-                max_words=25,
-                min_words=10,
-                fragment_delimiter=" … ",
-                **options,
-            )
-        )
+        .annotate(extract=headline("current_version__text", text))
         .values_list("pk", "extract")
     )
-    return [SearchHit(r, r.rank, _marked(extracts.get(r.pk) or r.description[:300])) for r in records]
+    return [SearchHit(r, r.rank, marked(extracts.get(r.pk) or r.description[:300])) for r in records]

@@ -7,13 +7,13 @@ destruction, one of them under a legal hold.
 Full: 100 000 files and 1 000 000 records. The files are computed in Python (their retention
 dates by the same arithmetic as the services) and bulk-inserted; the records' text is written
 in Python and copied in, their search vectors, versions and stored-file rows computed by
-PostgreSQL, 100 000 records at a time, without the history triggers (see _without_history).
-The stored-file rows of the full scale share a few dozen real files on disk: that data is
-for the benchmark only (destroying one shared file would affect the others).
+PostgreSQL, 100 000 records at a time, without the history triggers
+(`core.history.history_triggers_off`). The stored-file rows of the full scale share a few
+dozen real files on disk: that data is for the benchmark only (destroying one shared file
+would affect the others).
 """
 
 import random
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -31,6 +31,7 @@ from opq_intranet.accounts.models import User
 from opq_intranet.core import pdf
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.files import private_file_store
+from opq_intranet.core.history import history_triggers_off
 from opq_intranet.core.models import NumberSequence, OrgUnit, PrivateFile
 from opq_intranet.core.registry.seed import Generator, register
 
@@ -171,26 +172,6 @@ def _demo(log):
 # --- Full scale: bulk, in the database ------------------------------------------------------------
 
 
-@contextmanager
-def _without_history(*tables):
-    """Bulk loading without the history triggers: they cost about 250 µs a row (an event row
-    and its deferred foreign-key checks), 40 minutes over a million records. Benchmark data
-    has no "created" event; everything done to it afterwards is recorded as usual."""
-    # A table with deferred foreign-key checks still pending cannot be altered: run them first.
-    flush_checks = "SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED"
-    with connection.cursor() as cursor:
-        cursor.execute(flush_checks)
-        for table in tables:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(flush_checks)
-            for table in tables:
-                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-
-
 def _full(log):
     if not RecordFile.objects.exists():
         _demo(log)  # the demo's files first: real records, and an owner for the sample files
@@ -198,11 +179,11 @@ def _full(log):
     if existing >= FULL_FILES:
         log(f"    {existing} files are already there")
     else:
-        with transaction.atomic(), _without_history("documents_recordfile"):
+        with transaction.atomic(), history_triggers_off("documents_recordfile"):
             _full_files(FULL_FILES - existing, log)
     have = Record.objects.count()
     if have < FULL_RECORDS:
-        with transaction.atomic(), _without_history("documents_record"):
+        with transaction.atomic(), history_triggers_off("documents_record"):
             _full_records(FULL_RECORDS - have, log)
     else:
         log(f"    {have} records are already there")

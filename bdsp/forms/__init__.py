@@ -5,15 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bdsp.choices import NUMERIC_TYPES, AttachmentKind
 from bdsp.models import ReportingYear
+from opq_intranet.core.forms import DateInput
 
 NUMERIC_CHOICES = NUMERIC_TYPES
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class GeneralForm(forms.Form):

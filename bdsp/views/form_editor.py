@@ -2,7 +2,7 @@
 year in preparation. Each page validates its input and calls bdsp.services.form_editor."""
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from bdsp import permissions, services
 from bdsp.forms.editor import IndicatorForm, RuleForm, SectionForm
 from bdsp.models import Indicator, ReportingYear, Section, ValidationRule
+from opq_intranet.core.forms import add_service_errors
 
 
 def _year_for_editing(request, year):
@@ -28,15 +29,6 @@ def _frozen(request, reporting_year):
         request, _("The form of %(year)s is open or closed: it can no longer change.") % {"year": reporting_year.year}
     )
     return _back_to_year(reporting_year)
-
-
-def add_service_errors(form, error):
-    """Show a service's refusal on the field it names, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields or field == NON_FIELD_ERRORS else None, problems)
 
 
 def _edit_page(request, reporting_year, *, form, save, title, anchor, saved_message):

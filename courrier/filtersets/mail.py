@@ -3,7 +3,6 @@
 import re
 
 import django_filters
-from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from courrier.models import Contact, MailItem
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
 from opq_intranet.core.forms import DateInput
+from opq_intranet.core.fulltext import search_query
 from opq_intranet.core.models import OrgUnit
 
 CHRONO_NUMBER = re.compile(r"^[EeSs]\d{4}(-\d{0,5})?$")
@@ -58,7 +58,7 @@ class MailItemFilterSet(BaseFilterSet):
         text = value.strip()
         if CHRONO_NUMBER.match(text):
             return queryset.filter(reference__startswith=text.upper())
-        return queryset.filter(search_vector=SearchQuery(text, config="opq_french", search_type="websearch"))
+        return queryset.filter(search_vector=search_query(text))
 
     def filter_mine(self, queryset, name, value):
         mine = Q(assignee=self.request.user)

@@ -27,9 +27,9 @@ from courrier.forms.access import (
 from courrier.models import ReviewRequest
 from courrier.services import access as services
 from courrier.tables.access import AccessRequestTable
-from courrier.views.items import add_service_errors
 from opq_intranet.accounts.access import AccessRule, Audience, access
 from opq_intranet.core.audit import confidential_access_log
+from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView

@@ -13,7 +13,7 @@ from courrier.forms.mail import ContactForm
 from courrier.models import Contact
 from courrier.services.contacts import contact_save
 from courrier.tables.mail import ContactTable
-from courrier.views.items import add_service_errors
+from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW

@@ -1,7 +1,7 @@
 """The mail registry's pages: list, register, an item with its trail and actions."""
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,6 +19,7 @@ from courrier.services.contacts import contact_save
 from courrier.tables.mail import MailItemTable
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
+from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
@@ -26,15 +27,6 @@ from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
 def _visible_item(request, pk):
     return get_object_or_404(selectors.items_visible_to(request.user), pk=pk)
-
-
-def add_service_errors(form, error):
-    """Show a service's refusal on the field it names, else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields or field == NON_FIELD_ERRORS else None, problems)
 
 
 class ItemListView(ObjectListView):

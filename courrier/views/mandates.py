@@ -16,22 +16,13 @@ from courrier import mandate_selectors as selectors
 from courrier.choices import MandateStatus, Priority
 from courrier.filtersets.mandates import MandateFilterSet
 from courrier.forms.mandates import FileLinkForm, MailLinkForm, MandateForm, NoteForm, StatusForm
-from courrier.models import Mandate
 from courrier.services import mandates as services
 from courrier.tables.mandates import MandateTable
+from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.models import OrgUnit
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
-
-
-def _add_errors(form, error):
-    """A service's errors on the form's fields, or above the form for the others."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 def _mandate(request, pk):
@@ -114,19 +105,6 @@ def _status_actions(mandate):
     return actions
 
 
-def _without_reminders(entries):
-    """The reminders the job records (last_reminder) are not anybody's change: leave them out."""
-    label = str(Mandate._meta.get_field("last_reminder").verbose_name)
-    kept = []
-    for entry in entries:
-        if entry.kind == "update":
-            entry.changes = [c for c in entry.changes if c.label != label]
-            if not entry.changes:
-                continue
-        kept.append(entry)
-    return kept
-
-
 def _mandate_page(request, mandate, *, status=200, **forms_given):
     user = request.user
     notes = list(selectors.notes_of(mandate))
@@ -144,7 +122,7 @@ def _mandate_page(request, mandate, *, status=200, **forms_given):
         "file_form": forms_given.get("file_form") or FileLinkForm(),
         "link_error": forms_given.get("link_error"),
         "today": timezone.localdate(),
-        "history": _without_reminders(history_for(mandate, limit=HISTORY_PREVIEW)),
+        "history": history_for(mandate, limit=HISTORY_PREVIEW),
         "history_url_name": "courrier:mandate_history",
     }
     return render(request, "courrier/mandates/mandate_detail.html", context, status=status)
@@ -155,13 +133,10 @@ def mandate_detail(request, pk):
 
 
 class MandateHistoryView(ObjectHistoryView):
+    """The reminders' bookkeeping (last_reminder) is kept out of the history by the model."""
+
     def get_queryset(self):
         return selectors.mandates_visible_to(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["history"] = _without_reminders(context["history"])
-        return context
 
 
 def mandate_create(request):
@@ -174,7 +149,7 @@ def mandate_create(request):
                 mandate=form.save(commit=False), user=request.user, helpers=form.cleaned_data["helpers"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The mandate %(reference)s is created.") % {"reference": mandate.reference})
             return redirect(mandate)
@@ -198,7 +173,7 @@ def mandate_edit(request, pk):
                 mandate=form.save(commit=False), user=request.user, helpers=form.cleaned_data["helpers"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The mandate is saved."))
             return redirect(mandate)
@@ -224,7 +199,7 @@ def mandate_status(request, pk):
                 mandate=mandate, user=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("The mandate is now %(status)s.") % {"status": mandate.get_status_display().lower()}
@@ -243,7 +218,7 @@ def mandate_note(request, pk):
         try:
             services.mandate_add_note(mandate=mandate, user=request.user, text=form.cleaned_data["text"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The note is added."))
             return redirect(mandate)
@@ -289,7 +264,7 @@ def _link(request, mandate, form, link, form_name):
         try:
             linked = link(mandate=mandate, user=request.user, reference=form.cleaned_data["reference"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("%(reference)s is linked to the mandate.") % {"reference": linked.reference})
             return redirect(mandate)

@@ -4,9 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from documents.choices import DispositionKind, Medium
-from documents.forms.plan import DateInput
 from documents.models import Record, RecordClass, RecordFile
 from opq_intranet.core.choices import ConfidentialityLevel
+from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit
 
 

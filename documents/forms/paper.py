@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from documents.forms.plan import DateInput
 from documents.models import Box, BoxStatus, RecordFile, StorageSpace
 from opq_intranet.accounts.models import User, UserKind
+from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit
 
 

@@ -5,14 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.choices import CopyKind, Medium
 from documents.models import CopyRule, RecordClass, RetentionRule
+from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class RecordClassForm(forms.ModelForm):

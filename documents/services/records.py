@@ -11,8 +11,8 @@ from documents.extraction import extract_text
 from documents.models import Record, RecordVersion
 from documents.services.files import _require_editor
 from opq_intranet.core.files import private_file_store
+from opq_intranet.core.fulltext import CONFIG as SEARCH_CONFIG
 
-SEARCH_CONFIG = "opq_french"
 # Weights: the title counts most, then keywords and description, then the text itself.
 REFRESH_SQL = f"""
 UPDATE documents_record AS r SET search_vector =

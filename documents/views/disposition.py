@@ -16,6 +16,7 @@ from documents.models import DispositionList, LegalHold
 from documents.tables import DispositionListTable, LegalHoldTable
 from documents.views.plan import MANAGE
 from opq_intranet.accounts.access import AccessRule, Audience
+from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
@@ -209,20 +210,12 @@ def hold_create(request):
         try:
             hold = services.hold_place(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The hold is in force."))
             return redirect(hold)
     status = 422 if request.method == "POST" else 200
     return render(request, "documents/hold_form.html", {"form": form}, status=status)
-
-
-def _add_errors(form, error):
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 @MANAGE

@@ -32,20 +32,12 @@ from documents.models import Box, StorageSpace
 from documents.services.access import can_manage_plan
 from documents.tables import BoxTable, PaperLoanTable, StorageSpaceTable
 from documents.views.plan import MANAGE
+from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
 BOXES_SUGGESTED = 10
-
-
-def _add_errors(form, error):
-    """A service's errors on the form's fields, or above the form for the others."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 def _pdf_response(content, filename):
@@ -105,7 +97,7 @@ def _space_form(request, space, title):
         try:
             saved = services.space_save(space=form.save(commit=False), user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The space %(code)s is saved.") % {"code": saved.code})
             return redirect(saved)
@@ -170,7 +162,7 @@ def _box_form(request, box, title):
             else:
                 saved = services.box_create(box=box, user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The box %(number)s is saved.") % {"number": saved.number})
             return redirect(saved)
@@ -204,7 +196,7 @@ def box_add_file(request, pk):
         try:
             services.file_put_in_box(record_file=form.record_file, box=box, user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -256,7 +248,7 @@ def file_box(request, pk):
         try:
             services.file_put_in_box(record_file=record_file, box=form.box, user=request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -322,7 +314,7 @@ def loan_create(request, pk):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -375,7 +367,7 @@ def loan_return(request, pk):
         try:
             services.loan_return(loan=loan, user=request.user, returned_on=form.cleaned_data["returned_on"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The file %(reference)s is back.") % {"reference": loan.record_file.reference})
             return _back(request, loan.get_absolute_url())
@@ -393,7 +385,7 @@ def loan_extend(request, pk):
                 loan=loan, user=request.user, due_on=form.cleaned_data["due_on"], reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -1,6 +1,7 @@
 """Form pieces shared by every app: Bootstrap rendering, the date picker, several files in one input."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -60,3 +61,12 @@ class FastSelectMixin:
 
 class FastSelect(FastSelectMixin, forms.Select):
     pass
+
+
+def add_service_errors(form, error):
+    """Show a service's ValidationError on the form: on the field it names, else above it."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, problems in error.message_dict.items():
+        form.add_error(field if field in form.fields or field == NON_FIELD_ERRORS else None, problems)
