@@ -18,12 +18,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from opq_intranet.core.downloads import download_response, safe_filename
 from opq_intranet.core.models import PrivateFile
 
 # MIME type (as libmagic names it) -> extensions a file of that type may carry.
@@ -119,13 +119,6 @@ def private_file_store(*, uploaded, owner, user, allowed_types=DOCUMENT_TYPES):
     return stored
 
 
-def safe_filename(name):
-    """The base name only, without characters that could break a header or a path."""
-    base = PurePath((name or "").replace("\\", "/")).name
-    cleaned = get_valid_filename(base) if base.strip(". ") else ""
-    return (cleaned or "fichier")[:200]
-
-
 def can_read(user, private_file):
     owner = private_file.owner
     if owner is None:
@@ -147,16 +140,11 @@ def private_file_response(private_file):
     """The file as a download. Even if a browser rendered it, it could run no script."""
     if private_file.content_destroyed_at is not None:
         raise Http404  # destroyed under an approved disposition: only its description remains
-    response = FileResponse(
+    return download_response(
         private_file.content.open("rb"),
-        as_attachment=True,
         filename=private_file.original_name,
         content_type=private_file.mime_type,
     )
-    response["Content-Security-Policy"] = "sandbox"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def private_file_destroy_content(private_file):

@@ -28,6 +28,7 @@ class OrderDetailView(ObjectDetailView):
     access_rule = INTRANET_RULE
     template_name = "core/order_detail.html"
     history_url_name = "core:order_history"
+    breadcrumb_list = ("core:order_list", _("Professional orders"))
 
     def get_queryset(self):
         return selectors.orders()
@@ -55,14 +56,13 @@ class UnitDetailView(ObjectDetailView):
     access_rule = INTRANET_RULE
     template_name = "core/unit_detail.html"
     history_url_name = "core:unit_history"
+    breadcrumb_list = ("core:unit_list", _("Units"))
 
     def get_queryset(self):
         return selectors.org_units()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["members"] = selectors.unit_members(context["object"])
-        return context
+    def get_extra_context(self, obj, bound_forms):
+        return {"members": selectors.unit_members(obj)}
 
 
 class UnitHistoryView(ObjectHistoryView):
@@ -87,14 +87,11 @@ class PersonListView(ObjectListView):
 class PersonDetailView(ObjectDetailView):
     access_rule = INTRANET_RULE
     template_name = "core/person_detail.html"
+    breadcrumb_list = ("core:person_list", _("Staff directory"))
+    show_history = False  # a colleague's page shows no account history: that is for the admin
 
     def get_queryset(self):
         return selectors.staff_people()
-
-    def get_context_data(self, **kwargs):
-        # A colleague's page shows no account history: that is for the admin.
-        obj = self.get_object()
-        return TemplateView.get_context_data(self, object=obj, **kwargs)
 
 
 class CalendarView(TemplateView):
