@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -12,13 +11,7 @@ from django.views.decorators.http import require_http_methods
 from opq_intranet.accounts import otp
 from opq_intranet.accounts.access import Audience, access
 from opq_intranet.accounts.forms import LoginForm, TokenForm
-
-
-def _safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        return target
-    return default
+from opq_intranet.core.redirects import safe_next_url
 
 
 def home_for(user):
@@ -75,7 +68,7 @@ def otp_setup(request):
             return render(
                 request,
                 "accounts/recovery_codes.html",
-                {"codes": codes, "next_url": _safe_next(request, home_for(request.user))},
+                {"codes": codes, "next_url": safe_next_url(request, home_for(request.user))},
             )
         form.add_error(
             "token", _refusal(wait, _("This code is not valid. Check the time on your phone and try the current code."))
@@ -84,7 +77,7 @@ def otp_setup(request):
         "form": form,
         "qr_code": otp.qr_code_data_uri(device),
         "secret": otp.secret_for_display(device),
-        "next": _safe_next(request, ""),
+        "next": safe_next_url(request, ""),
     }
     return render(request, "accounts/otp_setup.html", context)
 
@@ -93,16 +86,16 @@ def otp_setup(request):
 @require_http_methods(["GET", "POST"])
 def otp_verify(request):
     if request.user.is_verified():
-        return redirect(_safe_next(request, home_for(request.user)))
+        return redirect(safe_next_url(request, home_for(request.user)))
     if not otp.has_confirmed_device(request.user):
         return redirect("accounts:otp_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         wait = otp.throttled_seconds(request.user)
         if not wait and otp.verify_second_factor(request=request, token=form.cleaned_data["token"]):
-            return redirect(_safe_next(request, home_for(request.user)))
+            return redirect(safe_next_url(request, home_for(request.user)))
         form.add_error("token", _refusal(wait, _("This code is not valid or has already been used.")))
-    return render(request, "accounts/otp_verify.html", {"form": form, "next": _safe_next(request, "")})
+    return render(request, "accounts/otp_verify.html", {"form": form, "next": safe_next_url(request, "")})
 
 
 def _refusal(wait, message):
