@@ -4,7 +4,8 @@ manager, how many loans are overdue."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from documents import paper_selectors
+from documents import selectors
+from documents.permissions import can_manage_plan
 from opq_intranet.core.registry.dashboard import Panel, register
 
 LOANS_SHOWN = 6
@@ -14,10 +15,10 @@ def my_loans(request):
     """One query, two for the records manager."""
     today = timezone.localdate()
     user = request.user
-    loans = paper_selectors.loans_of(user, today, LOANS_SHOWN + 1)
+    loans = selectors.loans_of(user, today, LOANS_SHOWN + 1)
     overdue_count = None
-    if user.has_perm("documents.manage_plan"):
-        overdue_count = paper_selectors.overdue_loans(today).count()
+    if can_manage_plan(user):
+        overdue_count = selectors.overdue_loans(today).count()
     return {
         "loans": loans[:LOANS_SHOWN],
         "more": len(loans) > LOANS_SHOWN,

@@ -16,6 +16,7 @@ from documents.choices import (
     LifecycleStage,
 )
 from documents.models import (
+    PATH_SEPARATOR,
     Box,
     BoxStatus,
     DispositionList,
@@ -25,12 +26,11 @@ from documents.models import (
     RetentionRule,
     StorageSpace,
 )
-from documents.models.plan import PATH_SEPARATOR
-from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
 from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit, Site
+from opq_intranet.core.selectors import active_staff
 
 
 class RetentionRuleFilterSet(BaseFilterSet):
@@ -169,7 +169,7 @@ class PaperLoanFilterSet(BaseFilterSet):
     )
     borrower = django_filters.ModelChoiceFilter(
         label=_("Borrower"),
-        queryset=User.objects.filter(kind=UserKind.STAFF).order_by("last_name", "first_name"),
+        queryset=active_staff().order_by("last_name", "first_name"),
         empty_label=_("All"),
     )
     org_unit = django_filters.ModelChoiceFilter(

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from documents.paper_selectors import overdue_loans
+from documents.selectors import overdue_loans
 
 REMINDER_EVERY_DAYS = 7
 

@@ -10,8 +10,7 @@ import random
 from datetime import date
 
 from documents.choices import ApprovalStatus, CopyKind, FinalDisposal, Medium, PeriodBasis
-from documents.models import CopyRule, RecordClass, RetentionRule
-from documents.models.plan import PATH_SEPARATOR
+from documents.models import PATH_SEPARATOR, CopyRule, RecordClass, RetentionRule
 from opq_intranet.core.models import OrgUnit
 from opq_intranet.core.registry.seed import Generator, register
 

@@ -16,10 +16,9 @@ from itertools import groupby
 from django.db import connection
 from django.utils import timezone
 
-from documents import paper_selectors, services
+from documents import selectors, services
 from documents.choices import FileMedium, LifecycleStage
 from documents.models import Box, BoxStatus, PaperLoan, RecordFile, StorageSpace
-from documents.services.paper import BOX_SERIES, default_due_on
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.models import NumberSequence, OrgUnit, Site
@@ -103,7 +102,7 @@ def _space_for(unit, spaces, semi_active):
 
 def _spaces_with_room():
     """Spaces in use, each with `room_left` (its free places), in code order."""
-    spaces = list(paper_selectors.spaces().filter(is_active=True).order_by("code"))
+    spaces = list(selectors.spaces().filter(is_active=True).order_by("code"))
     for space in spaces:
         space.room_left = space.free
     return spaces
@@ -203,7 +202,12 @@ def _full_boxes(paper, log):
     )
     units = {u.pk: u for u in OrgUnit.objects.all()}
     year = timezone.localdate().year
-    last = NumberSequence.objects.filter(series=BOX_SERIES, year=year).values_list("last_value", flat=True).first() or 0
+    last = (
+        NumberSequence.objects.filter(series=services.BOX_SERIES, year=year)
+        .values_list("last_value", flat=True)
+        .first()
+        or 0
+    )
     boxes, contents = [], []
     for unit_id, unit_rows in groupby(rows, key=lambda row: row[1]):
         unit_rows = list(unit_rows)
@@ -226,7 +230,7 @@ def _full_boxes(paper, log):
             )
             contents.append([pk for pk, _unit, _stage in chunk])
     Box.objects.bulk_create(boxes, batch_size=2000)
-    NumberSequence.objects.update_or_create(series=BOX_SERIES, year=year, defaults={"last_value": last})
+    NumberSequence.objects.update_or_create(series=services.BOX_SERIES, year=year, defaults={"last_value": last})
     file_ids, box_ids = [], []
     for box, box_files in zip(boxes, contents, strict=True):
         file_ids += box_files
@@ -263,7 +267,7 @@ def _full_loans(paper, log):
                 borrower_id=rng.choice(people),
                 lent_by=manager,
                 lent_on=lent_on,
-                due_on=default_due_on(lent_on),
+                due_on=services.default_due_on(lent_on),
                 returned_on=lent_on + timedelta(days=rng.randrange(3, 45)) if returned else None,
                 returned_to=manager if returned else None,
             )

@@ -26,7 +26,6 @@ from documents.choices import CopyKind, FileMedium, LifecycleStage, Medium
 from documents.models import Record, RecordClass, RecordFile
 from documents.retention import FileDates, schedule_for_file
 from documents.seed_texts import document_text, sentence_pool
-from documents.services.files import REFERENCE_SERIES
 from opq_intranet.accounts.models import User
 from opq_intranet.core import pdf
 from opq_intranet.core.choices import ConfidentialityLevel
@@ -222,7 +221,7 @@ def _full_files(count, log):
         ]
     )
     media = [FileMedium.DIGITAL] * 6 + [FileMedium.PAPER] * 2 + [FileMedium.HYBRID] * 2
-    last = dict(NumberSequence.objects.filter(series=REFERENCE_SERIES).values_list("year", "last_value"))
+    last = dict(NumberSequence.objects.filter(series=services.REFERENCE_SERIES).values_list("year", "last_value"))
     batch = []
     today = date.today()
     for index in range(count):
@@ -264,7 +263,9 @@ def _full_files(count, log):
             log(f"    {index + 1} files")
     RecordFile.objects.bulk_create(batch)
     for year, value in last.items():
-        NumberSequence.objects.update_or_create(series=REFERENCE_SERIES, year=year, defaults={"last_value": value})
+        NumberSequence.objects.update_or_create(
+            series=services.REFERENCE_SERIES, year=year, defaults={"last_value": value}
+        )
     log(f"    {count} files")
 
 

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Box, BoxStatus, RecordFile, StorageSpace
-from opq_intranet.accounts.models import User, UserKind
+from opq_intranet.accounts.models import User
 from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit
+from opq_intranet.core.selectors import active_staff
 
 
 class StorageSpaceForm(forms.ModelForm):
@@ -106,9 +107,7 @@ class LoanForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["borrower"].queryset = (
-            User.objects.filter(kind=UserKind.STAFF, is_active=True)
-            .select_related("org_unit")
-            .order_by("last_name", "first_name", "pk")
+            active_staff().select_related("org_unit").order_by("last_name", "first_name", "pk")
         )
 
 

@@ -1,8 +1,11 @@
-"""Every write of records management that has a rule. Views validate input and call these."""
+"""Every write of records management that has a rule. Views validate input and call these.
 
-from .access import can_manage_plan
+Other apps (courrier, discipline) file into documents through these; `can_edit_file` is
+re-exported from documents.permissions for them: may this person file into that file."""
+
+from documents.permissions import can_edit_file
+
 from .disposition import (
-    can_validate,
     disposition_list_approve,
     disposition_list_cancel,
     disposition_list_generate,
@@ -10,7 +13,7 @@ from .disposition import (
     disposition_list_validate,
 )
 from .files import (
-    can_edit_file,
+    REFERENCE_SERIES,
     file_close,
     file_create,
     file_override_dates,
@@ -20,6 +23,7 @@ from .files import (
 )
 from .holds import hold_lift, hold_place
 from .paper import (
+    BOX_SERIES,
     box_create,
     box_save,
     default_due_on,
@@ -34,11 +38,11 @@ from .plan import record_class_save, retention_rule_save
 from .records import record_add, record_add_copy, record_search_refresh, record_update, record_version_add
 
 __all__ = [
+    "BOX_SERIES",
+    "REFERENCE_SERIES",
     "box_create",
     "box_save",
     "can_edit_file",
-    "can_manage_plan",
-    "can_validate",
     "default_due_on",
     "disposition_list_approve",
     "disposition_list_cancel",

@@ -19,7 +19,7 @@ from documents.choices import (
     LifecycleStage,
 )
 from documents.models import DispositionList, Record, RecordFile, RecordVersion
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan, can_validate
 from documents.services.records import record_search_refresh
 from opq_intranet.core.files import private_file_destroy_content, private_file_store
 from opq_intranet.core.numbering import next_reference
@@ -81,10 +81,6 @@ def disposition_list_generate(*, kind, org_unit, due_on, user):
     )
     disposition_list.files.set(file_ids)
     return disposition_list
-
-
-def can_validate(user, disposition_list):
-    return user.is_office_staff and user.org_unit_id == disposition_list.org_unit_id
 
 
 @transaction.atomic

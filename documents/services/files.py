@@ -7,18 +7,11 @@ from django.utils.translation import gettext as _
 from documents import selectors
 from documents.choices import CopyKind, LifecycleStage
 from documents.models import RecordFile, RetentionRule
+from documents.permissions import can_choose_file_unit, can_edit_file, can_open_file_for, can_override_file_dates
 from documents.retention import FileDates, schedule_for_file
-from documents.services.access import can_manage_plan
 from opq_intranet.core.numbering import next_reference
 
 REFERENCE_SERIES = "documents.file"
-
-
-def can_edit_file(user, record_file):
-    """The holding unit's staff, and the records manager."""
-    if not user.is_office_staff:
-        return False
-    return can_manage_plan(user) or (user.org_unit_id is not None and user.org_unit_id == record_file.org_unit_id)
 
 
 def _require_editor(user, record_file):
@@ -94,7 +87,7 @@ def _check_class(record_class):
 @transaction.atomic
 def file_create(*, record_file, user):
     """Open a file: numbered, in an active class that has a rule, for the person's unit."""
-    if not (user.is_office_staff and (can_manage_plan(user) or record_file.org_unit_id == user.org_unit_id)):
+    if not can_open_file_for(user, record_file.org_unit_id):
         raise PermissionDenied
     rule = _check_class(record_file.record_class)
     record_file.created_by = user
@@ -113,7 +106,7 @@ def file_update(*, record_file, user):
     _require_editor(user, stored)
     if record_file.record_class_id != stored.record_class_id:
         _check_class(record_file.record_class)
-    if not can_manage_plan(user):  # only the records manager gives a file to another unit
+    if not can_choose_file_unit(user):
         record_file.org_unit_id = stored.org_unit_id
     file_schedule_refresh(record_file)
     record_file.full_clean()
@@ -137,7 +130,7 @@ def file_close(*, record_file, user, closed_on):
 @transaction.atomic
 def file_override_dates(*, record_file, user, semi_active_on, disposal_on, reason):
     """The records manager sets the dates by hand, with the reason (kept in the history)."""
-    if not can_manage_plan(user):
+    if not can_override_file_dates(user):
         raise PermissionDenied
     record_file = RecordFile.objects.select_for_update().get(pk=record_file.pk)
     record_file.semi_active_override = semi_active_on

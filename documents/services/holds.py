@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.models import LegalHold, RecordClass, RecordFile
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan
 
 
 def _codes(text):

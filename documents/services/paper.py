@@ -16,9 +16,8 @@ from django.utils.translation import ngettext
 
 from documents import selectors
 from documents.choices import FileMedium, LifecycleStage
-from documents.models import Box, BoxStatus, PaperLoan, RecordFile, StorageSpace
-from documents.models.paper import ON_SHELF
-from documents.services.access import can_manage_plan
+from documents.models import ON_SHELF, Box, BoxStatus, PaperLoan, RecordFile, StorageSpace
+from documents.permissions import can_manage_plan
 from opq_intranet.core.calendar import next_working_day
 from opq_intranet.core.numbering import next_reference
 

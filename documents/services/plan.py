@@ -6,9 +6,8 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 
 from documents import selectors
-from documents.models import RecordClass
-from documents.models.plan import PATH_SEPARATOR
-from documents.services.access import can_manage_plan
+from documents.models import PATH_SEPARATOR, RecordClass
+from documents.permissions import can_manage_plan
 from documents.services.files import files_schedule_refresh
 
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from documents.choices import FileMedium, LifecycleStage
 from documents.forms import LoanForm, PutInBoxForm, ReturnForm
-from documents.paper_selectors import file_paper_state
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan
+from documents.selectors import file_paper_state
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from documents import clock, selectors, services
+from documents import clock, permissions, selectors, services
 from documents.choices import DispositionStatus, FileMedium
 from documents.filtersets import DispositionListFilterSet, LegalHoldFilterSet
 from documents.forms import GenerateListForm, HoldForm, LiftForm
@@ -27,14 +27,14 @@ LISTS_SHOWN = 10  # the latest; the list page has them all, with filters
 
 def _lists_visible_to(user):
     lists = DispositionList.objects.select_related("org_unit").annotate(file_count=Count("files"))
-    if services.can_manage_plan(user):
+    if permissions.can_manage_plan(user):
         return lists
     return lists.filter(org_unit_id=user.org_unit_id)
 
 
 def disposition_index(request):
     today = clock.today()
-    can_manage = services.can_manage_plan(request.user)
+    can_manage = permissions.can_manage_plan(request.user)
     due = (
         selectors.due_for_disposal(today)
         .values("org_unit", "org_unit__name", "final_disposal")
@@ -102,9 +102,9 @@ def disposition_detail(request, pk):
         "object": disposition_list,
         "files": files,
         "held": held,
-        "can_validate": services.can_validate(request.user, disposition_list)
+        "can_validate": permissions.can_validate(request.user, disposition_list)
         and disposition_list.status == DispositionStatus.DRAFT,
-        "can_manage": services.can_manage_plan(request.user),
+        "can_manage": permissions.can_manage_plan(request.user),
         "history": history_for(disposition_list, limit=HISTORY_PREVIEW),
         "history_url_name": "documents:disposition_history",
     }

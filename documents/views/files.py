@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from documents import selectors, services
+from documents import permissions, selectors, services
 from documents.filtersets import RecordFileFilterSet
 from documents.forms import CloseFileForm, OverrideForm, RecordFileForm
 from documents.tables import RecordFileTable
@@ -55,8 +55,8 @@ def file_detail(request, pk):
         "lineage": lineage,
         "holds": selectors.holds_on(record_file),
         "rule": rule,
-        "can_edit": services.can_edit_file(request.user, record_file),
-        "can_manage": services.can_manage_plan(request.user),
+        "can_edit": permissions.can_edit_file(request.user, record_file),
+        "can_manage": permissions.can_manage_plan(request.user),
         "close_form": CloseFileForm(initial={"closed_on": timezone.localdate()}),
         "override_form": OverrideForm(
             initial={
@@ -78,7 +78,7 @@ class FileHistoryView(ObjectHistoryView):
 
 def file_create(request):
     user = request.user
-    can_choose_unit = services.can_manage_plan(user)
+    can_choose_unit = permissions.can_manage_plan(user)
     initial = {"org_unit": user.org_unit_id, "opened_on": timezone.localdate()}
     if request.GET.get("classe", "").isdigit():
         initial["record_class"] = request.GET["classe"]
@@ -97,10 +97,10 @@ def file_create(request):
 
 def file_edit(request, pk):
     record_file = _visible_file(request, pk)
-    if not services.can_edit_file(request.user, record_file):
+    if not permissions.can_edit_file(request.user, record_file):
         raise PermissionDenied
     form = RecordFileForm(
-        request.POST or None, instance=record_file, can_choose_unit=services.can_manage_plan(request.user)
+        request.POST or None, instance=record_file, can_choose_unit=permissions.can_manage_plan(request.user)
     )
     if request.method == "POST" and form.is_valid():
         try:

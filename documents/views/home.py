@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan
 
 
 def index(request):

@@ -1,7 +1,7 @@
 """Paper records: storage spaces, boxes and their labels, files put in boxes, loans.
 
 Every staff member with access to the records reads the spaces, the boxes and the loans of
-the files they may see (documents/paper_selectors.py); only the records manager writes
+the files they may see (documents/selectors.py); only the records manager writes
 (the MANAGE rule, and the services check it again).
 """
 
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from documents import labels, paper_selectors, selectors, services
+from documents import labels, selectors, services
 from documents.filtersets import BoxFilterSet, PaperLoanFilterSet, StorageSpaceFilterSet
 from documents.forms import (
     AddFileForm,
@@ -29,7 +29,7 @@ from documents.forms import (
     StorageSpaceForm,
 )
 from documents.models import Box, StorageSpace
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan
 from documents.tables import BoxTable, PaperLoanTable, StorageSpaceTable
 from documents.views.plan import MANAGE
 from opq_intranet.core.forms import add_service_errors
@@ -72,14 +72,14 @@ class SpaceListView(ManagerListMixin, ObjectListView):
     actions_template = "documents/_space_list_actions.html"
 
     def get_queryset(self):
-        return paper_selectors.spaces()
+        return selectors.spaces()
 
 
 def space_detail(request, pk):
-    space = get_object_or_404(paper_selectors.spaces(), pk=pk)
+    space = get_object_or_404(selectors.spaces(), pk=pk)
     context = {
         "object": space,
-        "boxes": paper_selectors.boxes().filter(storage_space=space).order_by("number"),
+        "boxes": selectors.boxes().filter(storage_space=space).order_by("number"),
         "can_manage": can_manage_plan(request.user),
         "history": history_for(space, limit=HISTORY_PREVIEW),
         "history_url_name": "documents:space_history",
@@ -128,14 +128,14 @@ class BoxListView(ManagerListMixin, ObjectListView):
     actions_template = "documents/_box_list_actions.html"
 
     def get_queryset(self):
-        return paper_selectors.boxes()
+        return selectors.boxes()
 
 
 def _box_page(request, box, *, add_form=None, status=200):
     can_manage = can_manage_plan(request.user)
     context = {
         "object": box,
-        "files": paper_selectors.box_files(box, request.user),
+        "files": selectors.box_files(box, request.user),
         "can_manage": can_manage,
         "add_form": add_form or AddFileForm(),
         "history": history_for(box, limit=HISTORY_PREVIEW),
@@ -145,7 +145,7 @@ def _box_page(request, box, *, add_form=None, status=200):
 
 
 def box_detail(request, pk):
-    return _box_page(request, get_object_or_404(paper_selectors.boxes(), pk=pk))
+    return _box_page(request, get_object_or_404(selectors.boxes(), pk=pk))
 
 
 class BoxHistoryView(ObjectHistoryView):
@@ -190,7 +190,7 @@ def box_edit(request, pk):
 @require_POST
 def box_add_file(request, pk):
     """From the box's page: a file, by its number (typed or scanned), goes in the box."""
-    box = get_object_or_404(paper_selectors.boxes(), pk=pk)
+    box = get_object_or_404(selectors.boxes(), pk=pk)
     form = AddFileForm(request.POST)
     if form.is_valid():
         try:
@@ -210,24 +210,24 @@ def box_add_file(request, pk):
 @MANAGE
 def box_label(request, pk):
     box = get_object_or_404(Box.objects.select_related("org_unit", "storage_space__site"), pk=pk)
-    content = labels.box_labels_pdf([{"box": box, "files": paper_selectors.box_label_files(box)}])
+    content = labels.box_labels_pdf([{"box": box, "files": selectors.box_label_files(box)}])
     return _pdf_response(content, f"etiquette-{box.number}.pdf")
 
 
 @MANAGE
 def box_labels(request):
     """A sheet of labels for the boxes of the list as filtered (the list's own filters)."""
-    filterset = BoxFilterSet(request.GET or None, queryset=paper_selectors.boxes(), request=request)
-    boxes = filterset.qs if filterset.is_bound and filterset.is_valid() else paper_selectors.boxes()
-    boxes = list(boxes.order_by("number")[: paper_selectors.LABEL_BOXES_MAX + 1])
-    if len(boxes) > paper_selectors.LABEL_BOXES_MAX:
+    filterset = BoxFilterSet(request.GET or None, queryset=selectors.boxes(), request=request)
+    boxes = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.boxes()
+    boxes = list(boxes.order_by("number")[: selectors.LABEL_BOXES_MAX + 1])
+    if len(boxes) > selectors.LABEL_BOXES_MAX:
         messages.error(
             request,
             _("At most %(count)s labels at a time: narrow the list with the filters first.")
-            % {"count": paper_selectors.LABEL_BOXES_MAX},
+            % {"count": selectors.LABEL_BOXES_MAX},
         )
         return redirect(reverse("documents:box_list") + ("?" + request.GET.urlencode() if request.GET else ""))
-    files_of = paper_selectors.label_files_of(boxes)
+    files_of = selectors.label_files_of(boxes)
     content = labels.box_labels_pdf([{"box": box, "files": files_of.get(box.pk, [])} for box in boxes])
     return _pdf_response(content, "etiquettes-boites.pdf")
 
@@ -259,7 +259,7 @@ def file_box(request, pk):
     context = {
         "record_file": record_file,
         "form": form,
-        "suggested": paper_selectors.boxes_with_room(record_file.org_unit_id)[:BOXES_SUGGESTED],
+        "suggested": selectors.boxes_with_room(record_file.org_unit_id)[:BOXES_SUGGESTED],
     }
     status = 422 if request.method == "POST" else 200
     return render(request, "documents/file_box.html", context, status=status)
@@ -295,7 +295,7 @@ class LoanListView(ManagerListMixin, ObjectListView):
     estimate_unfiltered_count = False  # scoped to the files the person may see
 
     def get_queryset(self):
-        return paper_selectors.loans_visible_to(self.request.user)
+        return selectors.loans_visible_to(self.request.user)
 
 
 @MANAGE
@@ -331,9 +331,7 @@ def loan_create(request, pk):
 
 
 def _visible_loan(request, pk):
-    return get_object_or_404(
-        paper_selectors.loans_visible_to(request.user).select_related("lent_by", "returned_to"), pk=pk
-    )
+    return get_object_or_404(selectors.loans_visible_to(request.user).select_related("lent_by", "returned_to"), pk=pk)
 
 
 def _loan_page(request, loan, *, return_form=None, extend_form=None, status=200):
@@ -355,7 +353,7 @@ def loan_detail(request, pk):
 
 class LoanHistoryView(ObjectHistoryView):
     def get_queryset(self):
-        return paper_selectors.loans_visible_to(self.request.user)
+        return selectors.loans_visible_to(self.request.user)
 
 
 @MANAGE

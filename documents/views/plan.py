@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from documents import plan_spreadsheet, selectors, services
 from documents.forms import PlanImportForm, RecordClassForm
 from documents.models import RecordClass
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan
 from documents.tree import tree_html
 from opq_intranet.accounts.access import Audience, access
 from opq_intranet.core.history import history_for

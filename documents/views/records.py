@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from documents import selectors, services
+from documents import permissions, selectors, services
 from documents.forms import RecordForm, VersionForm
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
@@ -24,7 +24,7 @@ def _visible_record(request, pk):
 
 def record_create(request, file_pk):
     record_file = get_object_or_404(selectors.files_visible_to(request.user), pk=file_pk)
-    if not services.can_edit_file(request.user, record_file):
+    if not permissions.can_edit_file(request.user, record_file):
         raise PermissionDenied
     form = RecordForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -48,7 +48,7 @@ def record_detail(request, pk):
     context = {
         "object": record,
         "versions": record.versions.select_related("stored_file", "created_by"),
-        "can_edit": services.can_edit_file(request.user, record.record_file),
+        "can_edit": permissions.can_edit_file(request.user, record.record_file),
         "version_form": VersionForm(),
         "history": history_for(record, limit=HISTORY_PREVIEW),
         "history_url_name": "documents:record_history",

@@ -11,7 +11,7 @@ from documents import selectors, services
 from documents.filtersets import RetentionRuleFilterSet
 from documents.forms import CopyRuleFormSet, RetentionRuleForm
 from documents.models import RetentionRule
-from documents.services.access import can_manage_plan
+from documents.permissions import can_manage_plan
 from documents.tables import RetentionRuleTable
 from documents.views.plan import MANAGE
 from opq_intranet.core.history import history_for

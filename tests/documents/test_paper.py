@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfReader
 
-from documents import labels, paper_selectors, services
+from documents import labels, selectors, services
 from documents.dashboard import my_loans
 from documents.models import Box, PaperLoan, RecordFile, StorageSpace
 from documents.reminders import loans_to_remind
@@ -64,7 +64,7 @@ def test_boxes_are_numbered_in_their_own_series(records_manager, legal, space):
     assert NumberSequence.objects.get(series="documents.box", year=YEAR).last_value == 2
     assert (first.capacity, first.status, first.created_by) == (12, "active", records_manager)
     assert second.storage_space is None  # in transit
-    assert paper_selectors.spaces().get(pk=space.pk).occupied == 1
+    assert selectors.spaces().get(pk=space.pk).occupied == 1
 
 
 def test_a_refused_box_gives_its_number_back(records_manager, legal, space):
@@ -84,7 +84,7 @@ def test_files_go_in_a_box_until_it_is_full(records_manager, box, litigation):
     )
     services.file_put_in_box(record_file=first, box=box, user=records_manager)
     services.file_put_in_box(record_file=second, box=box, user=records_manager)
-    filled = paper_selectors.boxes().get(pk=box.pk)
+    filled = selectors.boxes().get(pk=box.pk)
     assert (filled.file_count, filled.fill) == (2, 100.0)
     refused(
         lambda: services.file_put_in_box(record_file=third, box=box, user=records_manager),
@@ -233,7 +233,7 @@ def test_a_box_leaves_its_space_once_its_files_are_disposed_of(records_manager, 
     services.box_save(box=box, user=records_manager)
     box.refresh_from_db()
     assert (box.status, box.storage_space) == ("transferred", None)
-    assert paper_selectors.spaces().get(pk=space.pk).occupied == 0
+    assert selectors.spaces().get(pk=space.pk).occupied == 0
     box.notes = "Versée le 2026-05-01"
     refused(
         lambda: services.box_save(box=box, user=records_manager),
@@ -457,7 +457,7 @@ def test_a_box_label_is_a_pdf_with_its_number_unit_place_and_files(records_manag
     ]
     for record_file in files:
         services.file_put_in_box(record_file=record_file, box=box, user=records_manager)
-    content = labels.box_labels_pdf([{"box": box, "files": paper_selectors.box_label_files(box)}])
+    content = labels.box_labels_pdf([{"box": box, "files": selectors.box_label_files(box)}])
     reader, text = pdf_text(content)
     assert len(reader.pages) == 1
     assert f"Boîte {box.number}" in text
@@ -528,7 +528,7 @@ def test_the_seed_boxes_and_lends_the_paper_files_once(litigation, legal):
     assert Box.objects.count() == 2  # the unit's box, and one in transit
     assert RecordFile.objects.filter(box__isnull=False).count() == 3
     assert PaperLoan.objects.count() == 3
-    assert paper_selectors.overdue_loans(TODAY).count() == 1
+    assert selectors.overdue_loans(TODAY).count() == 1
     assert PaperLoan.objects.filter(returned_on__isnull=False).count() == 1
     generate("demo", log=lambda message: None)  # a second run adds nothing
     assert (StorageSpace.objects.count(), Box.objects.count(), PaperLoan.objects.count()) == (5, 2, 3)
@@ -540,7 +540,7 @@ def test_the_full_scale_seed_fills_boxes_in_bulk_and_numbering_goes_on(litigatio
         RecordFileFactory(record_class=litigation, medium="paper")
     RecordFileFactory(record_class=litigation, medium="digital")
     generate("full", log=lambda message: None)
-    boxes = list(paper_selectors.boxes().order_by("number"))
+    boxes = list(selectors.boxes().order_by("number"))
     assert sum(b.file_count for b in boxes) == 30
     assert all(b.file_count <= b.capacity == 12 and b.storage_space.site.code == "quebec" for b in boxes)
     assert RecordFile.objects.filter(box__isnull=True, medium="paper").count() == 0

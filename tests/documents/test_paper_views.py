@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from documents import paper_selectors, services
+from documents import selectors, services
 from documents.models import Box, PaperLoan, StorageSpace
 from opq_intranet.core.models import Site
 from tests.documents.factories import RecordFileFactory
@@ -275,7 +275,7 @@ def test_labels_are_pdf_downloads(make_client, records_manager, paper, monkeypat
     assert box.number in text and paper["secret"].reference in text  # the label lists every file
     response = client.get(reverse("documents:box_labels"), {"org_unit": box.org_unit_id})
     assert box.number in PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
-    monkeypatch.setattr(paper_selectors, "LABEL_BOXES_MAX", 0)
+    monkeypatch.setattr(selectors, "LABEL_BOXES_MAX", 0)
     response = client.get(reverse("documents:box_labels"), {"org_unit": box.org_unit_id}, follow=True)
     assert "Au plus 0 étiquettes à la fois : réduisez d’abord la liste avec les filtres." in response.text
     response = client.get(reverse("documents:file_label", args=[paper["internal"].pk]))

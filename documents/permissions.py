@@ -1,0 +1,56 @@
+"""Every permission rule of records management, in one place.
+
+The access rules the views declare (who reaches a page) and the `can_<verb>(user, obj)`
+predicates that views, templates, selectors, services and file readers share. Which files a
+person sees is filtered in the queries (`documents.selectors.files_visible_to`), from
+`sees_every_file` below.
+"""
+
+from opq_intranet.accounts.access import AccessRule, Audience, access
+
+MANAGE_PERMISSIONS = ("accounts.access_documents", "documents.manage_plan")
+# The records manager's pages (Gestion documentaire): class-based views declare the rule,
+# function views the decorator.
+MANAGE_RULE = AccessRule(Audience.STAFF, MANAGE_PERMISSIONS)
+MANAGE = access(Audience.STAFF, *MANAGE_PERMISSIONS)
+
+
+def can_manage_plan(user):
+    """The records manager: plan, schedule, holds, disposition, boxes and loans; sees every file."""
+    return user.is_office_staff and user.has_perm("documents.manage_plan")
+
+
+def sees_every_file(user):
+    """Personal-information and confidential files included, whatever their unit."""
+    return can_manage_plan(user)
+
+
+def can_open_file_for(user, org_unit_id):
+    """A staff member opens files for their own unit; the records manager for any unit."""
+    return user.is_office_staff and (can_manage_plan(user) or org_unit_id == user.org_unit_id)
+
+
+def can_choose_file_unit(user):
+    """Only the records manager gives a file to another unit."""
+    return can_manage_plan(user)
+
+
+def can_edit_file(user, record_file):
+    """The holding unit's staff, and the records manager."""
+    if not user.is_office_staff:
+        return False
+    return can_manage_plan(user) or (user.org_unit_id is not None and user.org_unit_id == record_file.org_unit_id)
+
+
+def can_override_file_dates(user):
+    return can_manage_plan(user)
+
+
+def can_validate(user, disposition_list):
+    """The holding unit checks its own list."""
+    return user.is_office_staff and user.org_unit_id == disposition_list.org_unit_id
+
+
+def can_read_certificate(user, disposition_list):
+    """A processed list's certificate: its unit and the records manager."""
+    return user.is_office_staff and (can_manage_plan(user) or user.org_unit_id == disposition_list.org_unit_id)
