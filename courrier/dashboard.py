@@ -2,12 +2,10 @@
 deadlines (for the person responsible for access); "Mes mandats" lives in
 courrier/dashboard_mandates.py."""
 
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courrier import selectors
-from courrier.choices import AccessRequestStatus
 from opq_intranet.core.registry.dashboard import Panel, register
 
 ITEMS_SHOWN = 6
@@ -33,11 +31,7 @@ register(
 
 def access_deadlines(request):
     """One query: the open access requests, the nearest deadline first (legal deadlines)."""
-    requests = list(
-        selectors.access_requests_visible_to(request.user)
-        .filter(status=AccessRequestStatus.OPEN)
-        .order_by(Coalesce("extended_deadline", "deadline"), "pk")[: ITEMS_SHOWN + 1]
-    )
+    requests = list(selectors.open_access_requests_by_deadline(request.user)[: ITEMS_SHOWN + 1])
     return {"requests": requests[:ITEMS_SHOWN], "more": len(requests) > ITEMS_SHOWN, "today": timezone.localdate()}
 
 

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courrier import mandate_selectors
+from courrier import selectors
 from opq_intranet.core.registry.dashboard import Panel, register
 
 MANDATES_SHOWN = 6
@@ -12,7 +12,7 @@ MANDATES_SHOWN = 6
 def my_mandates(request):
     """One query: the person's active mandates as lead or helper, overdue first, then by due date."""
     user = request.user
-    mandates = list(mandate_selectors.my_active_mandates(user)[: MANDATES_SHOWN + 1])
+    mandates = list(selectors.my_active_mandates(user)[: MANDATES_SHOWN + 1])
     return {
         "mandates": mandates[:MANDATES_SHOWN],
         "more": len(mandates) > MANDATES_SHOWN,

@@ -16,11 +16,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 
+from courrier import services
 from courrier.choices import Channel, ContactKind, Direction, MailStatus, MailType
 from courrier.models import Contact, MailItem
 from courrier.seed_mandates import generate_mandates
-from courrier.services import access as access_services
-from courrier.services import mail as mail_services
 from documents.seed_texts import document_text, sentence_pool
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core import pdf
@@ -130,7 +129,7 @@ def _demo(contacts, log):
         mail_type, subject = SUBJECTS[number % len(SUBJECTS)]
         received = today - timedelta(days=rng.randint(1, 45))
         with transaction.atomic():
-            item = mail_services.mail_register(
+            item = services.mail_register(
                 item=MailItem(
                     direction=Direction.INCOMING,
                     received_on=received,
@@ -148,18 +147,16 @@ def _demo(contacts, log):
             people = staff_by_unit.get(unit.code) or [None]
             assignee = rng.choice(people)
             if number % 6:
-                mail_services.mail_route(
-                    item=item, user=clerk, unit=unit, assignee=assignee, note="Pour suite à donner"
-                )
+                services.mail_route(item=item, user=clerk, unit=unit, assignee=assignee, note="Pour suite à donner")
             if assignee and number % 6 and number % 3 == 0:
-                mail_services.mail_reply(
+                services.mail_reply(
                     item=item,
                     user=assignee,
                     reply=MailItem(sent_on=min(today, received + timedelta(days=7)), channel=Channel.EMAIL,
                                    subject=f"Réponse : {subject}"),
                 )  # fmt: skip
                 if number % 2 == 0:
-                    mail_services.mail_close(item=item, user=assignee)
+                    services.mail_close(item=item, user=assignee)
         count += 1
     log(f"    {count} incoming items, routed and partly answered")
     _demo_access_requests(contacts, clerk, today, log)
@@ -169,7 +166,7 @@ def _demo_access_requests(contacts, clerk, today, log):
     for person, days_ago, documents, story in ACCESS_REQUESTS:
         received = today - timedelta(days=days_ago)
         with transaction.atomic():
-            item = mail_services.mail_register(
+            item = services.mail_register(
                 item=MailItem(
                     direction=Direction.INCOMING,
                     received_on=received,
@@ -181,18 +178,16 @@ def _demo_access_requests(contacts, clerk, today, log):
                 ),
                 user=clerk,
             )
-            access_request = access_services.access_request_open(
-                mail_item=item, user=clerk, documents_requested=documents
-            )
+            access_request = services.access_request_open(mail_item=item, user=clerk, documents_requested=documents)
             if story == "extended":
-                access_services.access_request_extend(
+                services.access_request_extend(
                     access_request=access_request,
                     user=clerk,
                     notice_on=received + timedelta(days=10),
                     reason="La recherche porte sur plusieurs années de correspondance à consulter.",
                 )
             if story in ("partly_in_time", "late"):
-                access_services.access_request_decide(
+                services.access_request_decide(
                     access_request=access_request,
                     user=clerk,
                     decision="partly_granted" if story == "partly_in_time" else "granted",
@@ -200,9 +195,7 @@ def _demo_access_requests(contacts, clerk, today, log):
                     documents_concerned="Document trouvé au dossier de la direction concernée.",
                 )
                 answered_on = received + timedelta(days=6 if story == "partly_in_time" else 35)
-                access_services.access_request_answer(
-                    access_request=access_request, user=clerk, answered_on=answered_on
-                )
+                services.access_request_answer(access_request=access_request, user=clerk, answered_on=answered_on)
     log(f"    {len(ACCESS_REQUESTS)} access requests with their letters")
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from courrier.choices import ACTIVE_MANDATE_STATUSES, MandateStatus, Priority
 from courrier.models import MailItem, Mandate, MandateNote
-from courrier.services.mandates import REFERENCE_PREFIX, REFERENCE_SERIES
+from courrier.services import REFERENCE_PREFIX, REFERENCE_SERIES
 from documents.models import RecordFile
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.history import history_triggers_off

@@ -1,7 +1,6 @@
 """Filters of the access requests."""
 
 import django_filters
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +21,5 @@ class AccessRequestFilterSet(BaseFilterSet):
         fields = ["q", "status", "decision", "annee", "overdue"]
 
     def filter_overdue(self, queryset, name, value):
-        today = timezone.localdate()
-        late = Q(status=AccessRequestStatus.OPEN) & (
-            Q(extended_deadline__isnull=True, deadline__lt=today) | Q(extended_deadline__lt=today)
-        )
-        return queryset.filter(late) if value else queryset.exclude(late)
+        late = queryset.overdue(timezone.localdate())
+        return late if value else queryset.exclude(pk__in=late.values("pk"))

@@ -4,13 +4,13 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courrier import mandate_selectors
+from courrier import selectors
 from courrier.choices import ACTIVE_MANDATE_STATUSES, MandateStatus, Priority
 from courrier.models import Mandate
-from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
 from opq_intranet.core.forms import FastSelect
 from opq_intranet.core.models import OrgUnit
+from opq_intranet.core.selectors import active_staff
 
 ACTIVE = "active"
 STATUS_CHOICES = [(ACTIVE, _("Active (open, in progress, waiting)")), *MandateStatus.choices]
@@ -31,9 +31,7 @@ class MandateFilterSet(BaseFilterSet):
     )
     lead = django_filters.ModelChoiceFilter(
         label=_("Lead"),
-        queryset=User.objects.filter(kind=UserKind.STAFF)
-        .only("pk", "username", "first_name", "last_name")
-        .order_by("last_name", "first_name"),
+        queryset=active_staff().only("pk", "username", "first_name", "last_name").order_by("last_name", "first_name"),
         empty_label=_("All"),
         widget=FastSelect,
     )
@@ -53,13 +51,13 @@ class MandateFilterSet(BaseFilterSet):
         return queryset.filter(status=value)
 
     def filter_mine(self, queryset, name, value):
-        condition = mandate_selectors.involving(self.request.user)
+        condition = selectors.involving(self.request.user)
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_overdue(self, queryset, name, value):
-        matching = mandate_selectors.overdue(queryset, timezone.localdate())
+        matching = selectors.overdue(queryset, timezone.localdate())
         return matching if value else queryset.exclude(pk__in=matching.values("pk"))
 
     def filter_due_this_week(self, queryset, name, value):
-        matching = mandate_selectors.due_this_week(queryset, timezone.localdate())
+        matching = selectors.due_this_week(queryset, timezone.localdate())
         return matching if value else queryset.exclude(pk__in=matching.values("pk"))

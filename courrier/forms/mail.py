@@ -7,9 +7,9 @@ from courrier import selectors
 from courrier.choices import Direction, MailType
 from courrier.models import Contact, MailItem
 from documents import selectors as records_selectors
-from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.forms import DateInput, MultipleFileField
 from opq_intranet.core.models import OrgUnit
+from opq_intranet.core.selectors import active_staff
 
 
 class ContactSelect(forms.Select):
@@ -107,7 +107,7 @@ class RouteForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))
     assignee = forms.ModelChoiceField(
         label=_("Person (optional)"),
-        queryset=User.objects.filter(kind=UserKind.STAFF, is_active=True).order_by("last_name", "first_name"),
+        queryset=active_staff().order_by("last_name", "first_name"),
         required=False,
         help_text=_("A person of that unit; left empty, the unit shares the item."),
     )

@@ -1,4 +1,4 @@
-"""Forms of the mandates: the mandate itself, its status, a progress note, its links."""
+"""Forms of the mandates: the mandate itself, its status, a progress note, its links, and the\ndue page's unit."""
 
 from django import forms
 from django.db.models import Q
@@ -6,20 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from courrier.choices import MandateStatus
 from courrier.models import Mandate
-from opq_intranet.accounts.models import User, UserKind
+from opq_intranet.accounts.models import User
 from opq_intranet.core.forms import DateInput
 from opq_intranet.core.models import OrgUnit
+from opq_intranet.core.selectors import active_staff
 
 
 def assignable_people():
     """Active staff who use the app (Personnel or Courrier role, or given the permission)."""
     holds_access = Q(groups__permissions__codename="access_courrier") | Q(user_permissions__codename="access_courrier")
     ids = User.objects.filter(holds_access | Q(is_superuser=True)).values("pk")
-    return (
-        User.objects.filter(kind=UserKind.STAFF, is_active=True, pk__in=ids)
-        .select_related("org_unit")
-        .order_by("last_name", "first_name", "pk")
-    )
+    return active_staff().filter(pk__in=ids).select_related("org_unit").order_by("last_name", "first_name", "pk")
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -100,3 +97,22 @@ class FileLinkForm(forms.Form):
     reference = forms.CharField(
         label=_("File number"), max_length=30, error_messages={"required": _("Give the file number.")}
     )
+
+
+class UnlinkForm(forms.Form):
+    """The "Unlink" buttons of the mandate's page: the linked item or file to take off."""
+
+    unlink_mail = forms.IntegerField(required=False, error_messages={"invalid": _("Say what to link or unlink.")})
+    unlink_file = forms.IntegerField(required=False, error_messages={"invalid": _("Say what to link or unlink.")})
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and cleaned.get("unlink_mail") is None and cleaned.get("unlink_file") is None:
+            raise forms.ValidationError(_("Say what to link or unlink."))
+        return cleaned
+
+
+class DueUnitForm(forms.Form):
+    """The due page's choice of a unit."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.all(), required=False, empty_label=_("All"))

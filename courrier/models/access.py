@@ -9,11 +9,30 @@ férié moves to the next day that is not (Loi d'interprétation, art. 52): cour
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courrier.choices import AccessDecision, AccessRequestStatus, ReviewOutcome
 from opq_intranet.core.history import track_history
+
+
+# The deadline in force: the extended one once the deadline is extended (art. 47 par. 2).
+DEADLINE_IN_FORCE = "deadline_in_force"
+
+
+class AccessRequestQuerySet(models.QuerySet):
+    def with_deadline_in_force(self):
+        """Each request with its `deadline_in_force`, computed by the database (to filter,
+        sort and count by it); the model's property then reads that value."""
+        if DEADLINE_IN_FORCE in self.query.annotations:
+            return self
+        return self.annotate(**{DEADLINE_IN_FORCE: Coalesce("extended_deadline", "deadline")})
+
+    def overdue(self, today):
+        """Open requests whose deadline in force has passed."""
+        return self.with_deadline_in_force().filter(status=AccessRequestStatus.OPEN, deadline_in_force__lt=today)
 
 
 @track_history()
@@ -55,6 +74,8 @@ class AccessRequest(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = AccessRequestQuerySet.as_manager()
+
     class Meta:
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["status", "deadline"], name="courrier_access_due_idx")]
@@ -69,7 +90,22 @@ class AccessRequest(models.Model):
 
     @property
     def deadline_in_force(self):
+        """The value `with_deadline_in_force()` annotated, else the same rule in Python."""
+        if "_deadline_in_force" in self.__dict__:
+            return self._deadline_in_force
         return self.extended_deadline or self.deadline
+
+    @deadline_in_force.setter
+    def deadline_in_force(self, value):  # set by the annotation
+        self._deadline_in_force = value
+
+    def refresh_from_db(self, *args, **kwargs):
+        self.__dict__.pop("_deadline_in_force", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @property
+    def is_overdue(self):
+        return self.status == AccessRequestStatus.OPEN and self.deadline_in_force < timezone.localdate()
 
     @property
     def answered_in_time(self):

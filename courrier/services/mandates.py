@@ -1,7 +1,7 @@
 """The mandates' writes: create (numbered M2026-00042), change, move through their statuses,
 progress notes, helpers, and the mail items and records-management files they concern.
 
-Who may do what:
+Who may do what (courrier/permissions.py, checked again here):
 - any staff member who uses the app creates a mandate; they are its requester;
 - the requester, the lead, the helpers and the mail room change it (PermissionDenied otherwise);
 - a done or cancelled mandate is only reopened (with a note) or given notes.
@@ -37,20 +37,7 @@ TRANSITIONS = {
 }
 
 
-# --- Who may do what --------------------------------------------------------------------------
-
-
-def can_create(user):
-    return user.is_active and user.is_office_staff and user.has_perm("accounts.access_courrier")
-
-
-def can_change(user, mandate):
-    """The requester, the lead, the helpers (prefetched or not) and the mail room."""
-    if not (user.is_active and user.is_office_staff):
-        return False
-    if user.pk in (mandate.requester_id, mandate.lead_id) or permissions.is_mail_room(user):
-        return True
-    return any(helper.pk == user.pk for helper in mandate.helpers.all())
+# --- Where a mandate may go (who may move it: courrier/permissions.py) -----------------------
 
 
 def allowed_statuses(mandate):
@@ -59,18 +46,8 @@ def allowed_statuses(mandate):
     return [status for status in MandateStatus if status in targets]
 
 
-def is_assignable(person):
-    """A lead or a helper: an active staff member who uses the app."""
-    return (
-        person is not None
-        and person.is_active
-        and person.is_office_staff
-        and person.has_perm("accounts.access_courrier")
-    )
-
-
 def _require_change(user, mandate):
-    if not can_change(user, mandate):
+    if not permissions.can_change_mandate(user, mandate):
         raise PermissionDenied
 
 
@@ -85,12 +62,12 @@ def _locked(mandate):
 
 def _check_people(mandate, helpers):
     errors = {}
-    if mandate.lead_id is not None and not is_assignable(mandate.lead):
+    if mandate.lead_id is not None and not permissions.is_assignable(mandate.lead):
         errors["lead"] = _("The lead must be an active staff member with access to the mandates.")
     if helpers is not None:
         if any(h.pk == mandate.lead_id for h in helpers):
             errors["helpers"] = _("The lead cannot also be one of the helpers.")
-        elif not all(is_assignable(h) for h in helpers):
+        elif not all(permissions.is_assignable(h) for h in helpers):
             errors["helpers"] = _("Each helper must be an active staff member with access to the mandates.")
     if errors:
         raise ValidationError(errors)
@@ -111,7 +88,7 @@ def _note(mandate, user, text):
 @transaction.atomic
 def mandate_create(*, mandate, user, helpers=()):
     """Create a mandate: the person is its requester; the unit is the lead's unless given."""
-    if not can_create(user):
+    if not permissions.can_create_mandate(user):
         raise PermissionDenied
     mandate.requester = user
     mandate.created_by = user

@@ -23,7 +23,7 @@ class MandateTable(Table):
     reference = Column(_("Number"), link=True)
     title = Column(_("Title"))
     status = Column(_("Status"))
-    # The list's queryset ranks the priorities (mandate_selectors.mandates_for_list).
+    # The list's queryset ranks the priorities (selectors.mandates_for_list).
     priority = Column(_("Priority"), sort_by=("priority_rank",))
     org_unit = Column(_("Unit"), sort_by=("org_unit__name",))
     lead = Column(_("Lead"), sort_by=("lead__last_name", "lead__first_name"))

@@ -11,9 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from courrier import deadlines, letters, selectors
-from courrier.access_report import year_report
-from courrier.choices import AccessRequestStatus
+from courrier import deadlines, letters, permissions, selectors
 from courrier.filtersets.access import AccessRequestFilterSet
 from courrier.forms.access import (
     AnswerForm,
@@ -27,15 +25,14 @@ from courrier.forms.access import (
 from courrier.models import ReviewRequest
 from courrier.services import access as services
 from courrier.tables.access import AccessRequestTable
-from opq_intranet.accounts.access import AccessRule, Audience, access
+from opq_intranet.accounts.access import Audience, access
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
-OFFICER = ("accounts.access_courrier", "courrier.handle_access_requests")
-OFFICER_ONLY = access(Audience.STAFF, *OFFICER)
+OFFICER_ONLY = access(Audience.STAFF, *permissions.OFFICER)
 
 
 def _visible(request, pk):
@@ -43,7 +40,7 @@ def _visible(request, pk):
 
 
 class AccessRequestListView(ObjectListView):
-    access_rule = AccessRule(Audience.STAFF, OFFICER)
+    access_rule = permissions.OFFICER_RULE
     filterset_class = AccessRequestFilterSet
     table_class = AccessRequestTable
     title = gettext_lazy("Access requests")
@@ -83,14 +80,7 @@ def access_detail(request, pk, *, forms=None):
     forms = forms or {}
     context = {
         "object": access_request,
-        "item": access_request.mail_item,
-        "reviews": access_request.reviews.all(),
-        "can_extend": access_request.status == AccessRequestStatus.OPEN
-        and not access_request.extended_on
-        and deadlines.extension_allowed(access_request.received_on, today),
-        "extended_deadline": deadlines.extended_deadline(access_request.received_on),
-        "review_by": deadlines.review_deadline(access_request.decided_on) if access_request.decided_on else None,
-        "overdue": access_request.status == AccessRequestStatus.OPEN and access_request.deadline_in_force < today,
+        **selectors.access_request_page(request.user, access_request, today=today),
         "extend_form": forms.get("extend") or ExtendForm(initial={"notice_on": today}),
         "decision_form": forms.get("decision")
         or DecisionForm(
@@ -207,7 +197,7 @@ def access_letter_preview(request, pk):
 def access_report(request):
     form = ReportForm(request.GET or None, initial={"annee": timezone.localdate().year})
     year = form.cleaned_data["annee"] if form.is_valid() else timezone.localdate().year
-    report = year_report(year)
+    report = selectors.year_report(year)
     if request.GET.get("export") == "csv":
         return _report_csv(report)
     return render(request, "courrier/access_report.html", {"form": form, "report": report})
@@ -233,7 +223,7 @@ def _report_csv(report):
 
 
 class AccessHistoryView(ObjectHistoryView):
-    access_rule = AccessRule(Audience.STAFF, OFFICER)
+    access_rule = permissions.OFFICER_RULE
 
     def get_queryset(self):
         return selectors.access_requests_visible_to(self.request.user)

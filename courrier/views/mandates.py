@@ -2,7 +2,6 @@
 by unit. Every staff member of the app reads them; changes go through the services, which say
 who may make them (403 otherwise)."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -12,16 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from courrier import mandate_selectors as selectors
+from courrier import permissions, selectors, services
 from courrier.choices import MandateStatus, Priority
-from courrier.filtersets.mandates import MandateFilterSet
-from courrier.forms.mandates import FileLinkForm, MailLinkForm, MandateForm, NoteForm, StatusForm
-from courrier.services import mandates as services
-from courrier.tables.mandates import MandateTable
+from courrier.filtersets import MandateFilterSet
+from courrier.forms import DueUnitForm, FileLinkForm, MailLinkForm, MandateForm, NoteForm, StatusForm
+from courrier.tables import MandateTable
 from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.models import OrgUnit
 from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
 
 
@@ -51,16 +48,10 @@ DUE_SHOWN = 10  # for one unit; with every unit on the page, the five most urgen
 DUE_SHOWN_ALL_UNITS = 5
 
 
-class UnitForm(forms.Form):
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Unit"), queryset=OrgUnit.objects.all(), required=False, empty_label=gettext_lazy("All")
-    )
-
-
 def mandate_due(request):
     """Overdue and due-this-week mandates grouped by unit (three queries with the unit list)."""
     today = timezone.localdate()
-    form = UnitForm(request.GET or None)
+    form = DueUnitForm(request.GET or None)
     unit = form.cleaned_data["unit"] if form.is_valid() else None
     groups = selectors.due_by_unit(today, unit=unit, per_unit=DUE_SHOWN if unit else DUE_SHOWN_ALL_UNITS)
     for group in groups:
@@ -114,7 +105,7 @@ def _mandate_page(request, mandate, *, status=200, **forms_given):
         "notes": notes,
         "items": list(selectors.linked_items(mandate, user)),
         "files": list(selectors.linked_files(mandate, user)),
-        "can_change": services.can_change(user, mandate),
+        "can_change": permissions.can_change_mandate(user, mandate),
         "status_actions": _status_actions(mandate),
         "status_form": forms_given.get("status_form") or StatusForm(),
         "note_form": forms_given.get("note_form") or NoteForm(),
@@ -140,7 +131,7 @@ class MandateHistoryView(ObjectHistoryView):
 
 
 def mandate_create(request):
-    if not services.can_create(request.user):
+    if not permissions.can_create_mandate(request.user):
         raise PermissionDenied
     form = MandateForm(request.POST or None, initial={"priority": Priority.NORMAL})
     if request.method == "POST" and form.is_valid():
@@ -161,7 +152,7 @@ def mandate_create(request):
 
 def mandate_edit(request, pk):
     mandate = _mandate(request, pk)
-    if not services.can_change(request.user, mandate):
+    if not permissions.can_change_mandate(request.user, mandate):
         raise PermissionDenied
     if not mandate.is_active:
         messages.error(request, _("This mandate is done or cancelled: reopen it first."))
@@ -190,7 +181,7 @@ def mandate_edit(request, pk):
 @require_POST
 def mandate_status(request, pk):
     mandate = _mandate(request, pk)
-    if not services.can_change(request.user, mandate):
+    if not permissions.can_change_mandate(request.user, mandate):
         raise PermissionDenied
     form = StatusForm(request.POST)
     if form.is_valid():
@@ -211,7 +202,7 @@ def mandate_status(request, pk):
 @require_POST
 def mandate_note(request, pk):
     mandate = _mandate(request, pk)
-    if not services.can_change(request.user, mandate):
+    if not permissions.can_change_mandate(request.user, mandate):
         raise PermissionDenied
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -229,7 +220,7 @@ def mandate_note(request, pk):
 def mandate_links(request, pk):
     """Link a mail item or a file by its number, or unlink one (the button says which)."""
     mandate = _mandate(request, pk)
-    if not services.can_change(request.user, mandate):
+    if not permissions.can_change_mandate(request.user, mandate):
         raise PermissionDenied
     post = request.POST
     try:

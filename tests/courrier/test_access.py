@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from pypdf import PdfReader
 
-from courrier.access_report import year_report
 from courrier.models import AccessRequest, MailItem
+from courrier.selectors import year_report
 from courrier.services import access as services
 from courrier.services import mail as mail_services
 from tests.courrier.factories import ContactFactory
@@ -178,3 +178,29 @@ def test_the_person_responsible_sees_the_deadlines_on_mon_travail(make_client, o
     assert "2026-03-23" in page.content.decode()
     keys = [p["panel"].key for p in make_client(lawyer).get("/").context["panels"]]
     assert "courrier.access_deadlines" not in keys
+
+
+def test_the_deadline_in_force_is_one_rule_in_the_database_and_in_python(opened, request_item, mail_clerk):
+    other_item = mail_services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(), subject="Autre"),
+        user=mail_clerk,
+    )
+    plain = services.access_request_open(mail_item=other_item, user=mail_clerk, documents_requested="x")
+    extended = services.access_request_extend(
+        access_request=opened, user=mail_clerk, notice_on=date(2026, 3, 20), reason="Volume de documents"
+    )
+    annotated = {r.pk: r.deadline_in_force for r in AccessRequest.objects.with_deadline_in_force()}
+    assert annotated == {extended.pk: date(2026, 4, 1), plain.pk: date(2026, 3, 23)}
+    for access_request in AccessRequest.objects.all():  # the property, without the annotation
+        assert access_request.deadline_in_force == annotated[access_request.pk]
+    assert list(AccessRequest.objects.overdue(date(2026, 3, 24))) == [plain]
+    assert list(AccessRequest.objects.overdue(date(2026, 4, 2)).order_by("pk")) == [extended, plain]
+
+
+def test_the_yearly_report_counts_a_request_reviewed_twice_once(opened, mail_clerk):
+    services.access_request_decide(access_request=opened, user=mail_clerk, decision="granted", articles="")
+    services.access_request_answer(access_request=opened, user=mail_clerk, answered_on=date(2026, 3, 19))
+    for day in (date(2026, 4, 1), date(2026, 4, 2)):
+        services.review_request_add(access_request=opened, user=mail_clerk, received_on=day)
+    report = year_report(2026)
+    assert (report.received, report.answered, report.in_time, report.reviews) == (1, 1, 1, 2)

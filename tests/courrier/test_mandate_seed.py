@@ -4,7 +4,7 @@ import pghistory.models
 import pytest
 from django.utils import timezone
 
-from courrier import mandate_selectors, seed_mandates
+from courrier import seed_mandates, selectors
 from courrier.choices import ACTIVE_MANDATE_STATUSES, MandateStatus
 from courrier.models import Mandate, MandateNote
 from courrier.services import mandates as services
@@ -31,11 +31,11 @@ def test_the_demo_spreads_statuses_and_due_dates_around_today(demo_accounts):
     assert {m.status for m in mandates} == set(MandateStatus.values)
     active = [m for m in mandates if m.status in ACTIVE_MANDATE_STATUSES]
     assert any(m.due_on and m.due_on < today for m in active)  # some overdue
-    assert mandate_selectors.due_by_unit(today)
+    assert selectors.due_by_unit(today)
     assert MandateNote.objects.count() >= 15
     assert all(m.reference.startswith("M") and m.org_unit_id == m.lead.org_unit_id for m in mandates)
     marie = User.objects.get(username="marie.tremblay")
-    assert mandate_selectors.my_active_mandates(marie).count() >= 5
+    assert selectors.my_active_mandates(marie).count() >= 5
     seed_mandates.generate_mandates("demo", quiet)  # a second run adds nothing
     assert Mandate.objects.count() == len(mandates)
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from courrier import mandate_selectors
+from courrier import selectors
 from courrier.choices import MandateStatus, Priority
 from courrier.models import Mandate, MandateNote
 from courrier.services import mandates as services
@@ -343,7 +343,7 @@ def test_the_list_filters(make_client, lawyer, colleague, requester):
     legal, research = OrgUnit.objects.get(code="daj"), OrgUnit.objects.get(code="dra")
     late = MandateFactory(title="Avis sur la formation continue", lead=lawyer, due_on=TODAY - timedelta(days=2))
     this_week = MandateFactory(
-        title="Réponse au ministre", lead=colleague, due_on=mandate_selectors.week_end(TODAY), priority="urgent"
+        title="Réponse au ministre", lead=colleague, due_on=selectors.week_end(TODAY), priority="urgent"
     )
     this_week.helpers.add(lawyer)
     done = MandateFactory(

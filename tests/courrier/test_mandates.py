@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from courrier import mandate_selectors, reminders
+from courrier import permissions, reminders, selectors
 from courrier.choices import MandateStatus, Priority
 from courrier.models import Mandate, MandateNote
 from courrier.services import mandates as services
@@ -167,7 +167,7 @@ def test_someone_not_involved_changes_nothing(mandate, outsider):
         with pytest.raises(PermissionDenied):
             call()
     assert snapshot(mandate) == before
-    assert services.can_change(outsider, mandate) is False
+    assert permissions.can_change_mandate(outsider, mandate) is False
 
 
 def test_changing_the_due_date_starts_the_reminders_over(mandate, lawyer):
@@ -215,7 +215,7 @@ def test_helpers_are_managed_with_the_same_rules(mandate, lawyer, colleague, out
     )
     assert snapshot(mandate) == before
     # The outsider is now a helper: they may change it.
-    assert services.can_change(outsider, Mandate.objects.get(pk=mandate.pk))
+    assert permissions.can_change_mandate(outsider, Mandate.objects.get(pk=mandate.pk))
 
 
 # --- Statuses -----------------------------------------------------------------------------------
@@ -316,7 +316,7 @@ def test_a_done_mandate_is_reopened_before_it_changes(mandate, lawyer):
 def test_progress_notes_come_newest_first(mandate, lawyer, colleague):
     services.mandate_add_note(mandate=mandate, user=lawyer, text="Lecture du projet faite.")
     services.mandate_add_note(mandate=mandate, user=colleague, text="  Avis rédigé.  ")
-    notes = list(mandate_selectors.notes_of(mandate))
+    notes = list(selectors.notes_of(mandate))
     assert [(n.text, n.author) for n in notes] == [("Avis rédigé.", colleague), ("Lecture du projet faite.", lawyer)]
 
 
@@ -361,8 +361,8 @@ def test_only_mail_the_person_may_see_is_linked(mandate, colleague, lawyer, mail
     assert snapshot(mandate) == before
     # The mail room sees it and links it; the lawyer does not see it on the page.
     services.mandate_link_mail(mandate=mandate, user=mail_clerk, reference="E2026-00043")
-    assert list(mandate_selectors.linked_items(mandate, mail_clerk)) == [secret]
-    assert list(mandate_selectors.linked_items(mandate, lawyer)) == []
+    assert list(selectors.linked_items(mandate, mail_clerk)) == [secret]
+    assert list(selectors.linked_items(mandate, lawyer)) == []
     refused(
         lambda: services.mandate_unlink_mail(mandate=mandate, user=lawyer, item_id=secret.pk),
         "Ce courrier n’est pas lié au mandat.",
@@ -385,7 +385,7 @@ def test_files_are_linked_by_number_when_the_person_may_see_them(mandate, lawyer
         "Aucun dossier que vous pouvez voir ne porte le numéro D2026-00101.",
     )
     assert list(mandate.record_files.all()) == [public]
-    assert list(mandate_selectors.linked_files(mandate, lawyer)) == [public]
+    assert list(selectors.linked_files(mandate, lawyer)) == [public]
     services.mandate_unlink_file(mandate=mandate, user=lawyer, file_id=public.pk)
     assert not mandate.record_files.exists()
     assert of_another_unit.pk  # never linked
@@ -403,22 +403,22 @@ def test_my_mandates_are_the_active_ones_i_lead_or_help_with_overdue_first(lawye
     MandateFactory(lead=lawyer, status=MandateStatus.DONE)
     MandateFactory(lead=colleague)
     MandateFactory(lead=requester, requester=lawyer)  # requested, not led or helped
-    assert list(mandate_selectors.my_active_mandates(lawyer)) == [late, soon, later, undated]
+    assert list(selectors.my_active_mandates(lawyer)) == [late, soon, later, undated]
 
 
 def test_due_by_unit_groups_overdue_and_this_week(lawyer, requester):
-    week_end = mandate_selectors.week_end(TODAY)
+    week_end = selectors.week_end(TODAY)
     legal, research = OrgUnit.objects.get(code="daj"), OrgUnit.objects.get(code="dra")
     late = MandateFactory(lead=lawyer, org_unit=legal, due_on=TODAY - timedelta(days=1))
     today = MandateFactory(lead=lawyer, org_unit=legal, due_on=TODAY)
     sunday = MandateFactory(lead=requester, org_unit=research, due_on=week_end)
     MandateFactory(lead=lawyer, org_unit=legal, due_on=week_end + timedelta(days=1))  # next week
     MandateFactory(lead=lawyer, org_unit=legal, due_on=TODAY - timedelta(days=9), status=MandateStatus.DONE)
-    groups = mandate_selectors.due_by_unit(TODAY)
+    groups = selectors.due_by_unit(TODAY)
     summary = [(g["unit"].code, g["overdue"], g["this_week"], g["overdue_count"], g["this_week_count"]) for g in groups]
     # Units by name: "Direction de la recherche…" before "Direction des affaires juridiques".
     assert summary == [("dra", [], [sunday], 0, 1), ("daj", [late], [today], 1, 1)]
-    assert [g["unit"].code for g in mandate_selectors.due_by_unit(TODAY, unit=research)] == ["dra"]
+    assert [g["unit"].code for g in selectors.due_by_unit(TODAY, unit=research)] == ["dra"]
 
 
 # --- Reminders ----------------------------------------------------------------------------------

@@ -4,24 +4,8 @@ from django.db.models import Q
 
 from courrier import permissions
 from courrier.choices import PENDING_STATUSES
-from courrier.models import AccessRequest, Contact, MailItem
+from courrier.models import MailItem
 from courrier.models.mail import RESTRICTED_LEVELS
-from opq_intranet.core.text import filter_words
-
-CONTACT_OPTIONS = 50  # a contact select shows these; its search box finds the others
-
-
-def contact_options(query="", selected=None):
-    """The contacts a select offers: those matching `query` (else the latest added), and the chosen one."""
-    contacts = Contact.objects.filter(is_active=True)
-    if query:
-        contacts = filter_words(contacts, ("name", "organisation", "email"), query).order_by("name", "pk")
-    else:
-        contacts = contacts.order_by("-pk")
-    options = list(contacts[:CONTACT_OPTIONS])
-    if selected and all(c.pk != selected.pk for c in options):
-        options.insert(0, selected)
-    return options
 
 
 def items_visible_to(user):
@@ -41,9 +25,3 @@ def items_visible_to(user):
 def my_pending_items(user):
     """What waits for the person: routed to them, not answered or closed yet."""
     return items_visible_to(user).filter(assignee=user, status__in=PENDING_STATUSES)
-
-
-def access_requests_visible_to(user):
-    if not permissions.handles_access_requests(user):
-        return AccessRequest.objects.none()
-    return AccessRequest.objects.select_related("mail_item__contact", "response", "handled_by")

@@ -1,7 +1,7 @@
 """Read queries of the mandates, with what their pages need.
 
 Every staff member who uses the app reads every mandate (the Office's work is shared); what a
-mandate links to is shown only when the person may see it (courrier.selectors.items_visible_to,
+mandate links to is shown only when the person may see it (`items_visible_to`,
 documents.selectors.files_visible_to).
 """
 
@@ -12,7 +12,7 @@ from django.db.models.functions import RowNumber
 
 from courrier.choices import ACTIVE_MANDATE_STATUSES, Priority
 from courrier.models import Mandate, MandateNote
-from courrier.selectors import items_visible_to
+from courrier.selectors.mail import items_visible_to
 from documents.selectors import files_visible_to
 
 
