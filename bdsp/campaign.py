@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
-from bdsp.choices import Completeness, ReturnStatus
+from bdsp.choices import Completeness
 from bdsp.models import AnnualReturn
 from opq_intranet.core.models import ProfessionalOrder
 
@@ -17,13 +15,8 @@ class OrderProgress:
 
     @property
     def overdue(self):
-        r = self.annual_return
-        return bool(
-            r
-            and r.due_date
-            and r.due_date < timezone.localdate()
-            and r.status in (ReturnStatus.DRAFT, ReturnStatus.RETURNED)
-        )
+        # AnnualReturnQuerySet.with_overdue(): the one definition of "overdue".
+        return bool(self.annual_return and self.annual_return.is_overdue)
 
     @property
     def completeness_label(self):
@@ -33,7 +26,11 @@ class OrderProgress:
 def year_progress(reporting_year):
     """One OrderProgress per active order, from its latest return version (two queries)."""
     latest = {}
-    returns = AnnualReturn.objects.filter(reporting_year=reporting_year).order_by("professional_order_id", "version")
+    returns = (
+        AnnualReturn.objects.filter(reporting_year=reporting_year)
+        .with_overdue()
+        .order_by("professional_order_id", "version")
+    )
     for annual_return in returns:
         latest[annual_return.professional_order_id] = annual_return
     progress = []
@@ -41,6 +38,18 @@ def year_progress(reporting_year):
         annual_return = latest.get(order.pk)
         status = annual_return.status if annual_return else Completeness.NOT_STARTED
         progress.append(OrderProgress(order, annual_return, status))
+    return progress
+
+
+OVERDUE = "overdue"
+
+
+def progress_in_state(progress, state):
+    """The orders in one completeness state, or overdue (`OVERDUE`); all for anything else."""
+    if state == OVERDUE:
+        return [p for p in progress if p.overdue]
+    if state in Completeness.values:
+        return [p for p in progress if p.completeness == state]
     return progress
 
 

@@ -5,6 +5,7 @@ from itertools import product
 
 from django.db.models import Prefetch
 
+from bdsp import permissions
 from bdsp.choices import ReturnStatus, RuleKind, Severity, ValueState, ValueType, YearStatus
 from bdsp.models import AnnualReturn, Indicator, IndicatorDimension, ReportingYear, ReturnValue, Section, ValidationRule
 from bdsp.validation import Cell, ReturnData
@@ -144,6 +145,22 @@ def returns_visible_to(user):
     if user.has_perm("accounts.view_all_orders"):
         return returns
     return returns.none()
+
+
+def return_list(user):
+    """The return list's rows: what the person may see, with the overdue flag (one query)."""
+    return (
+        returns_visible_to(user)
+        .with_overdue()
+        .order_by("-reporting_year__year", "professional_order__name", "-version")
+    )
+
+
+def startable_years(user):
+    """The open years a déclarant's order has not started yet (the list's "Start" buttons)."""
+    if not permissions.is_filer(user):
+        return []
+    return list(open_years().exclude(returns__professional_order_id=user.professional_order_id).order_by("year"))
 
 
 def current_return(order, reporting_year):

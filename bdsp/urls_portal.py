@@ -7,7 +7,7 @@ from bdsp.views import api_token, attachments, returns
 app_name = "bdsp_portal"
 
 urlpatterns = [
-    path("", returns.return_list, name="return_list"),
+    path("", returns.ReturnListView.as_view(), name="return_list"),
     path("commencer/<int:year>/", returns.return_start, name="return_start"),
     path("api/", api_token.token_page, name="api_token"),
     path("api/renouveler/", api_token.token_renew, name="api_token_renew"),

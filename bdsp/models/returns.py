@@ -2,11 +2,31 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bdsp.choices import ReturnStatus, ValueState
 from opq_intranet.core.history import track_history
+
+# Neither submitted nor accepted: the order still owes the Office this return.
+PENDING_STATUSES = (ReturnStatus.DRAFT, ReturnStatus.RETURNED)
+
+
+class AnnualReturnQuerySet(models.QuerySet):
+    @staticmethod
+    def overdue_condition(today=None):
+        """The one definition of "overdue": still pending after its due date."""
+        return Q(due_date__lt=today or timezone.localdate(), status__in=PENDING_STATUSES)
+
+    def with_overdue(self, today=None):
+        """Annotates `is_overdue` (True or False, never NULL)."""
+        condition = When(self.overdue_condition(today), then=Value(True))
+        return self.annotate(is_overdue=Case(condition, default=Value(False), output_field=BooleanField()))
+
+    def overdue(self, today=None):
+        return self.filter(self.overdue_condition(today))
 
 
 @track_history()
@@ -61,6 +81,8 @@ class AnnualReturn(models.Model):
     )
     last_reminder_sent = models.CharField(max_length=20, blank=True)
 
+    objects = AnnualReturnQuerySet.as_manager()
+
     class Meta:
         ordering = ["-reporting_year__year", "professional_order__name", "-version"]
         constraints = [
@@ -81,7 +103,7 @@ class AnnualReturn(models.Model):
 
     @property
     def is_editable(self):
-        return self.status in (ReturnStatus.DRAFT, ReturnStatus.RETURNED)
+        return self.status in PENDING_STATUSES
 
     @property
     def saved_never_submitted(self):

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bdsp import campaign, permissions, selectors, services
-from bdsp.choices import Completeness
 from bdsp.forms import YearCreateForm
 from bdsp.models import ReportingYear
 
@@ -23,13 +22,8 @@ def index(request):
 def campaign_view(request, year):
     reporting_year = get_object_or_404(ReportingYear, year=year)
     progress = campaign.year_progress(reporting_year)
-    wanted = request.GET.get("etat", "")
-    if wanted == "en-retard":
-        shown = [p for p in progress if p.overdue]
-    elif wanted in Completeness.values:
-        shown = [p for p in progress if p.completeness == wanted]
-    else:
-        shown = progress
+    wanted = request.GET.get("state", "")
+    shown = campaign.progress_in_state(progress, wanted)
     counts, overdue = campaign.summary(progress)
     context = {
         "reporting_year": reporting_year,

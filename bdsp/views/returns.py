@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bdsp import display, permissions, selectors, services, spreadsheet
 from bdsp.choices import AttachmentKind, ReturnStatus
+from bdsp.filtersets import ReturnFilterSet
 from bdsp.forms import (
     AttachmentForm,
     CommentForm,
@@ -26,10 +28,12 @@ from bdsp.forms import (
 from bdsp.history import value_changes
 from bdsp.models import ReportingYear, ReturnComment
 from bdsp.pdf import return_pdf as return_pdf_bytes
+from bdsp.tables import OrderReturnTable, ReturnTable
 from bdsp.validation import run_rules
-from opq_intranet.accounts.access import Audience, access
+from opq_intranet.accounts.access import AccessRule, Audience, access
 from opq_intranet.core.files import validate_upload
 from opq_intranet.core.lists.pagination import paginate
+from opq_intranet.core.lists.views import ObjectListView
 
 portal = access(Audience.PORTAL)
 HISTORY_PAGE_SIZE = 100
@@ -40,19 +44,37 @@ def _visible_return(request, pk):
     return get_object_or_404(selectors.returns_visible_to(request.user), pk=pk)
 
 
-@portal
-def return_list(request):
-    user = request.user
-    returns = selectors.returns_visible_to(user).order_by(
-        "-reporting_year__year", "professional_order__name", "-version"
-    )
-    startable = []
-    if user.is_partner and user.has_perm("bdsp.file_return"):
-        started = set(returns.values_list("reporting_year_id", flat=True))
-        startable = [year for year in selectors.open_years() if year.pk not in started]
-    if not user.is_partner:
-        returns = returns[:200]  # staff use the campaign page to find an order's return
-    return render(request, "bdsp/return_list.html", {"returns": returns, "startable": startable})
+class ReturnListView(ObjectListView):
+    """Every return the person may see: a partner its own order's, an analyst all of them."""
+
+    access_rule = AccessRule(Audience.PORTAL)
+    filterset_class = ReturnFilterSet
+    table_class = ReturnTable
+    title = gettext_lazy("Annual returns")
+    export_name = "declarations-annuelles"
+    actions_template = "bdsp/_return_list_actions.html"  # start an open year, the API
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_partner:
+            self.table_class = OrderReturnTable
+            self.estimate_unfiltered_count = False  # scoped to one order: the table's estimate is wrong
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.return_list(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_partner:
+            context["title"] = _("Annual returns — %(order)s") % {"order": user.professional_order}
+            if not context["filtered"]:
+                context["table"].empty_text = _(
+                    "No annual return yet. The Office will let you know when the next one opens."
+                )
+        context["startable"] = selectors.startable_years(user)
+        context["can_use_api"] = permissions.is_filer(user)
+        return context
 
 
 @portal

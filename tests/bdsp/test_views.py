@@ -30,8 +30,8 @@ def test_partner_lists_only_its_returns_and_can_start_an_open_year(make_client, 
     response = client.post(reverse("bdsp_portal:return_start", args=[2025]))
     annual_return = AnnualReturn.objects.get(professional_order=filer.professional_order)
     assert response["Location"] == detail(annual_return)
-    assert list(client.get("/portail/declarations/").context["returns"]) == [annual_return]
-    assert list(make_client(other_filer).get("/portail/declarations/").context["returns"]) == []
+    assert list(client.get("/portail/declarations/").context["page"].object_list) == [annual_return]
+    assert list(make_client(other_filer).get("/portail/declarations/").context["page"].object_list) == []
 
 
 def test_reader_cannot_start(make_client, reader, year_form):
@@ -222,7 +222,7 @@ def test_campaign_shows_every_order(make_client, analyst, draft_return):
     assert len(progress) == 46
     mine = next(p for p in progress if p.order == draft_return.professional_order)
     assert mine.completeness == "draft"
-    drafts = make_client(analyst).get(reverse("bdsp:campaign", args=[2025]), {"etat": "draft"}).context["progress"]
+    drafts = make_client(analyst).get(reverse("bdsp:campaign", args=[2025]), {"state": "draft"}).context["progress"]
     assert [p.order for p in drafts] == [draft_return.professional_order]
 
 
