@@ -12,14 +12,20 @@ urlpatterns = [
     path("annees/<int:year>/", campaign.year_detail, name="year_detail"),
     path("annees/<int:year>/ouvrir/", campaign.year_open, name="year_open"),
     # The form editor of a year in preparation.
-    path("annees/<int:year>/sections/ajouter/", form_editor.section_edit, name="section_add"),
-    path("annees/<int:year>/sections/<int:pk>/", form_editor.section_edit, name="section_edit"),
-    path("annees/<int:year>/sections/<int:pk>/supprimer/", form_editor.section_delete, name="section_delete"),
-    path("annees/<int:year>/indicateurs/ajouter/", form_editor.indicator_edit, name="indicator_add"),
-    path("annees/<int:year>/indicateurs/<int:pk>/", form_editor.indicator_edit, name="indicator_edit"),
-    path("annees/<int:year>/indicateurs/<int:pk>/supprimer/", form_editor.indicator_delete, name="indicator_delete"),
-    path("annees/<int:year>/regles/ajouter/", form_editor.rule_edit, name="rule_add"),
-    path("annees/<int:year>/regles/<int:pk>/", form_editor.rule_edit, name="rule_edit"),
-    path("annees/<int:year>/regles/<int:pk>/supprimer/", form_editor.rule_delete, name="rule_delete"),
+    path("annees/<int:year>/sections/ajouter/", form_editor.SectionEditView.as_view(), name="section_add"),
+    path("annees/<int:year>/sections/<int:pk>/", form_editor.SectionEditView.as_view(), name="section_edit"),
+    path(
+        "annees/<int:year>/sections/<int:pk>/supprimer/", form_editor.SectionDeleteView.as_view(), name="section_delete"
+    ),
+    path("annees/<int:year>/indicateurs/ajouter/", form_editor.IndicatorEditView.as_view(), name="indicator_add"),
+    path("annees/<int:year>/indicateurs/<int:pk>/", form_editor.IndicatorEditView.as_view(), name="indicator_edit"),
+    path(
+        "annees/<int:year>/indicateurs/<int:pk>/supprimer/",
+        form_editor.IndicatorDeleteView.as_view(),
+        name="indicator_delete",
+    ),
+    path("annees/<int:year>/regles/ajouter/", form_editor.RuleEditView.as_view(), name="rule_add"),
+    path("annees/<int:year>/regles/<int:pk>/", form_editor.RuleEditView.as_view(), name="rule_edit"),
+    path("annees/<int:year>/regles/<int:pk>/supprimer/", form_editor.RuleDeleteView.as_view(), name="rule_delete"),
     path("statistiques/", statistics.statistics_view, name="statistics"),
 ]

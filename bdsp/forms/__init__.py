@@ -7,6 +7,24 @@ from bdsp.choices import NUMERIC_TYPES, AttachmentKind
 from bdsp.models import ReportingYear
 from opq_intranet.core.forms import DateInput
 
+from .editor import IndicatorForm, RuleForm, SectionForm
+
+__all__ = [
+    "AttachmentForm",
+    "CommentForm",
+    "FlagForm",
+    "GeneralForm",
+    "ImportForm",
+    "IndicatorForm",
+    "ReasonForm",
+    "RuleForm",
+    "SectionForm",
+    "SendBackForm",
+    "StatisticsForm",
+    "SubmitForm",
+    "YearCreateForm",
+]
+
 NUMERIC_CHOICES = NUMERIC_TYPES
 
 

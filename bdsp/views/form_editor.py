@@ -1,176 +1,186 @@
 """The analysts' form editor: add, change and delete the sections, indicators and rules of a
-year in preparation. Each page validates its input and calls bdsp.services.form_editor."""
+year in preparation, on core's generic views. Each page calls one bdsp.services.form_editor
+service; a frozen year sends back to its page with a message."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bdsp import permissions, services
-from bdsp.forms.editor import IndicatorForm, RuleForm, SectionForm
+from bdsp.forms import IndicatorForm, RuleForm, SectionForm
 from bdsp.models import Indicator, ReportingYear, Section, ValidationRule
-from opq_intranet.core.forms import add_service_errors
+from opq_intranet.accounts.access import AccessRule, Audience
+from opq_intranet.core.views.generic import ObjectActionView, ObjectEditView
+
+EDITOR_RULE = AccessRule(Audience.STAFF, ("accounts.access_bdsp", "bdsp.manage_forms"))
 
 
-def _year_for_editing(request, year):
-    if not permissions.can_manage_forms(request.user):
-        raise PermissionDenied
-    return get_object_or_404(ReportingYear, year=year)
+class FormPartMixin:
+    """A section, indicator or rule of the year named by the URL: found in that year only (404
+    otherwise); the year's page is where every page of the editor comes back to."""
+
+    access_rule = EDITOR_RULE
+    model = None
+    anchor = ""  # the element's id on the year's page: "s-permis", "i-membres-fin"…
+
+    @property
+    def reporting_year(self):
+        if not hasattr(self, "_reporting_year"):
+            self._reporting_year = get_object_or_404(ReportingYear, year=self.kwargs["year"])
+        return self._reporting_year
+
+    def get_queryset(self):
+        return self.model.objects.filter(reporting_year=self.reporting_year)
+
+    def refuse(self, obj):
+        if not permissions.can_manage_forms(self.request.user):
+            raise PermissionDenied
+        if self.reporting_year.is_frozen:
+            messages.error(
+                self.request,
+                _("The form of %(year)s is open or closed: it can no longer change.") % {"year": self.reporting_year},
+            )
+            return redirect(self.year_url())
+        return None
+
+    def year_url(self, obj=None):
+        url = reverse("bdsp:year_detail", args=[self.reporting_year.year])
+        return f"{url}#{self.anchor}-{obj.code}" if obj is not None and self.anchor else url
+
+    def get_breadcrumbs(self, obj):
+        return [
+            (_("BDSP"), reverse("bdsp:index")),
+            (_("Yearly forms"), reverse("bdsp:year_list")),
+            (str(self.reporting_year), self.year_url()),
+        ]
+
+    def get_cancel_url(self, obj):
+        return self.year_url()
+
+    def get_success_message(self, result):
+        return self.success_message % {"name": result}
 
 
-def _back_to_year(reporting_year, anchor=""):
-    url = reverse("bdsp:year_detail", args=[reporting_year.year])
-    return redirect(f"{url}#{anchor}" if anchor else url)
+class FormPartEditView(FormPartMixin, ObjectEditView):
+    """Add (no `pk` in the URL) or change one element of the form."""
+
+    add_title = change_title = ""
+
+    def get_title(self, obj):
+        return self.change_title if obj is not None else self.add_title
+
+    def get_success_url(self, result):
+        return self.year_url(result)
+
+    def get_form_kwargs(self, obj):
+        kwargs = super().get_form_kwargs(obj)
+        if self.form_class is not SectionForm:
+            kwargs["reporting_year"] = self.reporting_year
+        return kwargs
+
+    def get_initial(self, obj):
+        return self.form_class.initial_of(obj) if obj is not None else self.initial_of_new()
+
+    def initial_of_new(self):
+        return {}
 
 
-def _frozen(request, reporting_year):
-    messages.error(
-        request, _("The form of %(year)s is open or closed: it can no longer change.") % {"year": reporting_year.year}
-    )
-    return _back_to_year(reporting_year)
+class FormPartDeleteView(FormPartMixin, ObjectActionView):
+    """Delete one element; a refusal (an indicator a formula reads…) says why, in 422."""
 
+    danger = True
+    confirm_label = gettext_lazy("Delete")
+    success_message = gettext_lazy("“%(name)s” was deleted.")
 
-def _edit_page(request, reporting_year, *, form, save, title, anchor, saved_message):
-    """GET shows the form; POST saves through `save(cleaned form)` or answers 422 with the errors."""
-    if reporting_year.is_frozen:
-        return _frozen(request, reporting_year)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = save(form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, saved_message % {"name": saved})
-            return _back_to_year(reporting_year, anchor(saved))
-    context = {"reporting_year": reporting_year, "form": form, "title": title}
-    return render(request, "bdsp/form_editor/edit.html", context, status=422 if form.errors else 200)
+    def get_question(self, obj):
+        return _(
+            "Delete “%(name)s” from the form of %(year)s? The form is still in preparation: no return uses it yet."
+        ) % {"name": obj, "year": self.reporting_year}
 
-
-def _delete_page(request, reporting_year, *, obj, delete, title, anchor=""):
-    """GET asks for confirmation; POST deletes, or says why it cannot."""
-    if reporting_year.is_frozen:
-        return _frozen(request, reporting_year)
-    if request.method == "POST":
-        try:
-            delete(obj)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return _back_to_year(reporting_year, anchor)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": obj})
-        return _back_to_year(reporting_year)
-    context = {"reporting_year": reporting_year, "object": obj, "title": title}
-    return render(request, "bdsp/form_editor/delete.html", context)
+    def get_success_url(self, result):
+        return self.year_url()
 
 
 # --- Sections ------------------------------------------------------------------------------------
 
 
-def section_edit(request, year, pk=None):
-    reporting_year = _year_for_editing(request, year)
-    section = get_object_or_404(Section, reporting_year=reporting_year, pk=pk) if pk else None
-    initial = SectionForm.initial_of(section) if section else {"order": reporting_year.sections.count()}
-    form = SectionForm(request.POST or None, initial=initial)
+class SectionEditView(FormPartEditView):
+    model = Section
+    form_class = SectionForm
+    anchor = "s"
+    add_title, change_title = gettext_lazy("Add a section"), gettext_lazy("Change the section")
+    success_message = gettext_lazy("The section “%(name)s” was saved.")
 
-    def save(form):
+    def initial_of_new(self):
+        return {"order": self.reporting_year.sections.count()}
+
+    def save(self, form, obj):
         return services.section_save(
-            reporting_year=reporting_year, user=request.user, section=section, **form.cleaned_data
+            reporting_year=self.reporting_year, user=self.request.user, section=obj, **form.cleaned_data
         )
 
-    return _edit_page(
-        request,
-        reporting_year,
-        form=form,
-        save=save,
-        title=_("Change the section") if section else _("Add a section"),
-        anchor=lambda saved: f"s-{saved.code}",
-        saved_message=_("The section “%(name)s” was saved."),
-    )
 
+class SectionDeleteView(FormPartDeleteView):
+    model = Section
+    title = gettext_lazy("Delete the section")
 
-def section_delete(request, year, pk):
-    reporting_year = _year_for_editing(request, year)
-    section = get_object_or_404(Section, reporting_year=reporting_year, pk=pk)
-    return _delete_page(
-        request,
-        reporting_year,
-        obj=section,
-        delete=lambda obj: services.section_delete(section=obj, user=request.user),
-        title=_("Delete the section"),
-        anchor=f"s-{section.code}",
-    )
+    def perform(self, form, obj):
+        services.section_delete(section=obj, user=self.request.user)
 
 
 # --- Indicators ----------------------------------------------------------------------------------
 
 
-def indicator_edit(request, year, pk=None):
-    reporting_year = _year_for_editing(request, year)
-    indicator = get_object_or_404(Indicator, reporting_year=reporting_year, pk=pk) if pk else None
-    initial = IndicatorForm.initial_of(indicator) if indicator else {"section": request.GET.get("section") or None}
-    form = IndicatorForm(request.POST or None, initial=initial, reporting_year=reporting_year)
+class IndicatorEditView(FormPartEditView):
+    model = Indicator
+    form_class = IndicatorForm
+    anchor = "i"
+    add_title, change_title = gettext_lazy("Add an indicator"), gettext_lazy("Change the indicator")
+    success_message = gettext_lazy("The indicator “%(name)s” was saved.")
 
-    def save(form):
+    def initial_of_new(self):
+        return {"section": self.request.GET.get("section") or None}
+
+    def save(self, form, obj):
         return services.indicator_save(
-            reporting_year=reporting_year, user=request.user, indicator=indicator, **form.service_arguments()
+            reporting_year=self.reporting_year, user=self.request.user, indicator=obj, **form.service_arguments()
         )
 
-    return _edit_page(
-        request,
-        reporting_year,
-        form=form,
-        save=save,
-        title=_("Change the indicator") if indicator else _("Add an indicator"),
-        anchor=lambda saved: f"i-{saved.code}",
-        saved_message=_("The indicator “%(name)s” was saved."),
-    )
 
+class IndicatorDeleteView(FormPartDeleteView):
+    model = Indicator
+    title = gettext_lazy("Delete the indicator")
 
-def indicator_delete(request, year, pk):
-    reporting_year = _year_for_editing(request, year)
-    indicator = get_object_or_404(Indicator, reporting_year=reporting_year, pk=pk)
-    return _delete_page(
-        request,
-        reporting_year,
-        obj=indicator,
-        delete=lambda obj: services.indicator_delete(indicator=obj, user=request.user),
-        title=_("Delete the indicator"),
-        anchor=f"i-{indicator.code}",
-    )
+    def perform(self, form, obj):
+        services.indicator_delete(indicator=obj, user=self.request.user)
 
 
 # --- Validation rules ----------------------------------------------------------------------------
 
 
-def rule_edit(request, year, pk=None):
-    reporting_year = _year_for_editing(request, year)
-    rule = get_object_or_404(ValidationRule, reporting_year=reporting_year, pk=pk) if pk else None
-    initial = RuleForm.initial_of(rule) if rule else {"order": reporting_year.rules.count()}
-    form = RuleForm(request.POST or None, initial=initial, reporting_year=reporting_year)
+class RuleEditView(FormPartEditView):
+    model = ValidationRule
+    form_class = RuleForm
+    anchor = "r"
+    template_name = "bdsp/form_editor/rule_edit.html"  # the parameters of the chosen kind only
+    add_title, change_title = gettext_lazy("Add a validation rule"), gettext_lazy("Change the validation rule")
+    success_message = gettext_lazy("The rule “%(name)s” was saved.")
 
-    def save(form):
+    def initial_of_new(self):
+        return {"order": self.reporting_year.rules.count()}
+
+    def save(self, form, obj):
         return services.rule_save(
-            reporting_year=reporting_year, user=request.user, rule=rule, **form.service_arguments()
+            reporting_year=self.reporting_year, user=self.request.user, rule=obj, **form.service_arguments()
         )
 
-    return _edit_page(
-        request,
-        reporting_year,
-        form=form,
-        save=save,
-        title=_("Change the validation rule") if rule else _("Add a validation rule"),
-        anchor=lambda saved: f"r-{saved.code}",
-        saved_message=_("The rule “%(name)s” was saved."),
-    )
 
+class RuleDeleteView(FormPartDeleteView):
+    model = ValidationRule
+    title = gettext_lazy("Delete the validation rule")
 
-def rule_delete(request, year, pk):
-    reporting_year = _year_for_editing(request, year)
-    rule = get_object_or_404(ValidationRule, reporting_year=reporting_year, pk=pk)
-    return _delete_page(
-        request,
-        reporting_year,
-        obj=rule,
-        delete=lambda obj: services.rule_delete(rule=obj, user=request.user),
-        title=_("Delete the validation rule"),
-    )
+    def perform(self, form, obj):
+        services.rule_delete(rule=obj, user=self.request.user)

@@ -9,7 +9,7 @@ from .access import (
     year_report,
 )
 from .contacts import CONTACT_OPTIONS, contact_options
-from .mail import item_page, items_visible_to, my_pending_items
+from .mail import items_visible_to, my_pending_items
 from .mandates import (
     DUE_ROW_FIELDS,
     PRIORITY_RANK,
@@ -38,7 +38,6 @@ __all__ = [
     "due_by_unit",
     "due_this_week",
     "involving",
-    "item_page",
     "items_visible_to",
     "linked_files",
     "linked_items",

@@ -49,11 +49,11 @@ document.addEventListener("change", function (event) {
     });
   }
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll("form[data-rule-form]").forEach(showParameters);
+    document.querySelectorAll("[data-rule-form]").forEach(showParameters);
   });
   document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("form[data-rule-form] select[name=kind]")) {
-      showParameters(event.target.form);
+    if (event.target.matches && event.target.matches("[data-rule-form] select[name=kind]")) {
+      showParameters(event.target.closest("[data-rule-form]"));
     }
   });
 })();

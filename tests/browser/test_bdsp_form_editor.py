@@ -62,8 +62,10 @@ def test_analyst_copies_adjusts_and_opens_a_form(session):
     page.get_by_role("link", name="Supprimer : membres-fin", exact=True).click()
     session.check_page()
     page.get_by_role("button", name="Supprimer").click()
-    session.check_page()
+    session.check_refused_form()  # 422: the confirmation page again, with the reason
     expect(page.get_by_role("alert")).to_contain_text("la formule de part-femmes")
+    page.get_by_role("link", name="Annuler").click()  # back to the year's page
+    session.check_page()
     page.get_by_role("link", name="Supprimer : appels", exact=True).click()
     page.get_by_role("button", name="Supprimer").click()
     session.check_page()
