@@ -54,3 +54,21 @@ def can_validate(user, disposition_list):
 def can_read_certificate(user, disposition_list):
     """A processed list's certificate: its unit and the records manager."""
     return user.is_office_staff and (can_manage_plan(user) or user.org_unit_id == disposition_list.org_unit_id)
+
+
+# --- Paper -----------------------------------------------------------------------------------------
+
+
+def can_add_box_to(user, space):
+    """A new box goes in a space that is in use and has a free place (`spaces()` counts them)."""
+    return can_manage_plan(user) and space.is_active and space.free > 0
+
+
+def can_change_box(user, box):
+    """A box that has left the Office (sent to BAnQ or destroyed) no longer changes."""
+    return can_manage_plan(user) and box.on_shelf
+
+
+def can_change_file(user, record_file):
+    """Change it, file records in it, close it: its editors, until it is disposed of."""
+    return can_edit_file(user, record_file) and not record_file.is_disposed

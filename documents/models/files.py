@@ -129,6 +129,10 @@ class RecordFile(models.Model):
     def is_restricted(self):
         return self.confidentiality in RESTRICTED_LEVELS
 
+    @property
+    def is_disposed(self):
+        return self.stage == LifecycleStage.DISPOSED
+
     def clean(self):
         errors = {}
         if self.closed_on and self.opened_on and self.closed_on < self.opened_on:

@@ -3,9 +3,9 @@
     {% load records_paper %}
     {% file_paper_card object %}
 
-An inclusion tag, so that the file's page (documents/views/files.py) stays as it is: the
-card costs two queries (the box with its place, the open loan), three with the lending
-form (its list of staff).
+An inclusion tag: the card costs two queries (the box with its place, the open loan), three
+with the lending form (its list of staff). A form of the card refused by its action comes
+back bound in the page's `paper_forms` ({form key: form}, documents/views/files.py).
 """
 
 from django import template
@@ -27,6 +27,7 @@ def file_paper_card(context, record_file):
     can_manage = can_manage_plan(request.user)
     writable = can_manage and is_paper and record_file.stage != LifecycleStage.DISPOSED
     today = timezone.localdate()
+    bound = context.get("paper_forms") or {}
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -43,4 +44,5 @@ def file_paper_card(context, record_file):
             else None
         ),
         "return_form": ReturnForm(auto_id="return_%s", initial={"returned_on": today}),
+        "take_out_form": bound.get("take_out"),
     }

@@ -1,63 +1,50 @@
 """Paper records: storage spaces, boxes and their labels, files put in boxes, loans.
 
 Every staff member with access to the records reads the spaces, the boxes and the loans of
-the files they may see (documents/selectors.py); only the records manager writes
-(the MANAGE rule, and the services check it again).
+the files they may see (documents.selectors); only the records manager writes (MANAGE_RULE,
+and the services check it again).
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
-from documents import labels, selectors, services
+from documents import labels, permissions, selectors, services
 from documents.filtersets import BoxFilterSet, PaperLoanFilterSet, StorageSpaceFilterSet
-from documents.forms import (
-    AddFileForm,
-    BoxForm,
-    ExtendForm,
-    LoanForm,
-    PutInBoxForm,
-    ReturnForm,
-    StorageSpaceForm,
-)
+from documents.forms import AddFileForm, BoxForm, ExtendForm, LoanForm, PutInBoxForm, ReturnForm, StorageSpaceForm
 from documents.models import Box, StorageSpace
-from documents.permissions import can_manage_plan
+from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tables import BoxTable, PaperLoanTable, StorageSpaceTable
-from documents.views.plan import MANAGE
-from opq_intranet.core.forms import add_service_errors
-from opq_intranet.core.history import history_for
+from documents.views.base import EmbeddedActionView
+from documents.views.files import FileDetailView
+from opq_intranet.core.downloads import PDF, download_response
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.views.generic import (
+    Action,
+    ObjectActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+)
 
-BOXES_SUGGESTED = 10
+SPACES = ("documents:space_list", gettext_lazy("Storage spaces"))
+BOXES = ("documents:box_list", gettext_lazy("Boxes"))
+FILES = ("documents:file_list", gettext_lazy("Files"))
+LOANS = ("documents:loan_list", gettext_lazy("Loans of paper files"))
 
 
-def _pdf_response(content, filename):
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _back(request, default):
-    """Where a form of another page sends back to: its `next` if it is on this site."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(default)
+def _short_date(value):
+    return date_format(value, "SHORT_DATE_FORMAT")
 
 
 class ManagerListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_manage"] = can_manage_plan(self.request.user)
+        context["can_manage"] = permissions.can_manage_plan(self.request.user)
         return context
 
 
@@ -75,46 +62,55 @@ class SpaceListView(ManagerListMixin, ObjectListView):
         return selectors.spaces()
 
 
-def space_detail(request, pk):
-    space = get_object_or_404(selectors.spaces(), pk=pk)
-    context = {
-        "object": space,
-        "boxes": selectors.boxes().filter(storage_space=space).order_by("number"),
-        "can_manage": can_manage_plan(request.user),
-        "history": history_for(space, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:space_history",
-    }
-    return render(request, "documents/space_detail.html", context)
+class SpaceDetailView(ObjectDetailView):
+    template_name = "documents/space_detail.html"
+    history_url_name = "documents:space_history"
+    breadcrumb_list = SPACES
+
+    def get_queryset(self):
+        return selectors.spaces()
+
+    def get_extra_context(self, obj, bound_forms):
+        return selectors.space_page(obj)
+
+    def get_actions(self, space):
+        user = self.request.user
+        actions = []
+        if permissions.can_manage_plan(user):
+            actions.append(Action(_("Change"), reverse("documents:space_edit", args=[space.pk])))
+        if permissions.can_add_box_to(user, space):
+            url = f"{reverse('documents:box_create')}?space={space.pk}"
+            actions.append(Action(_("New box here"), url, style="primary"))
+        return actions
 
 
 class SpaceHistoryView(ObjectHistoryView):
     queryset = StorageSpace.objects.all()
+    breadcrumb_list = SPACES
 
 
-def _space_form(request, space, title):
-    form = StorageSpaceForm(request.POST or None, instance=space)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.space_save(space=form.save(commit=False), user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The space %(code)s is saved.") % {"code": saved.code})
-            return redirect(saved)
-    status = 422 if request.method == "POST" else 200
-    context = {"form": form, "title": title, "object": space}
-    return render(request, "documents/space_form.html", context, status=status)
+class SpaceEditView(ObjectEditView):
+    """A new space (no `pk`) or a change; its capacity never drops below the boxes it holds."""
 
+    access_rule = MANAGE_RULE
+    form_class = StorageSpaceForm
+    queryset = StorageSpace.objects.all()
+    template_name = "documents/space_form.html"
+    breadcrumb_list = SPACES
 
-@MANAGE
-def space_create(request):
-    return _space_form(request, StorageSpace(), _("New storage space"))
+    def new_object(self):
+        return StorageSpace()
 
+    def get_title(self, obj):
+        if obj.pk:
+            return _("Change the space %(code)s") % {"code": obj.code}
+        return _("New storage space")
 
-@MANAGE
-def space_edit(request, pk):
-    space = get_object_or_404(StorageSpace, pk=pk)
-    return _space_form(request, space, _("Change the space %(code)s") % {"code": space.code})
+    def save(self, form, obj):
+        return services.space_save(space=form.save(commit=False), user=self.request.user)
+
+    def get_success_message(self, result):
+        return _("The space %(code)s is saved.") % {"code": result.code}
 
 
 # --- Boxes ----------------------------------------------------------------------------------------
@@ -131,87 +127,98 @@ class BoxListView(ManagerListMixin, ObjectListView):
         return selectors.boxes()
 
 
-def _box_page(request, box, *, add_form=None, status=200):
-    can_manage = can_manage_plan(request.user)
-    context = {
-        "object": box,
-        "files": selectors.box_files(box, request.user),
-        "can_manage": can_manage,
-        "add_form": add_form or AddFileForm(),
-        "history": history_for(box, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:box_history",
-    }
-    return render(request, "documents/box_detail.html", context, status=status)
+class BoxDetailView(ObjectDetailView):
+    template_name = "documents/box_detail.html"
+    history_url_name = "documents:box_history"
+    breadcrumb_list = BOXES
 
+    def get_queryset(self):
+        return selectors.boxes()
 
-def box_detail(request, pk):
-    return _box_page(request, get_object_or_404(selectors.boxes(), pk=pk))
+    def get_extra_context(self, obj, bound_forms):
+        return {
+            **selectors.box_page(obj, self.request.user),
+            "can_manage": permissions.can_manage_plan(self.request.user),
+            "add_form": bound_forms.get("add_file") or AddFileForm(),
+        }
+
+    def get_actions(self, box):
+        user = self.request.user
+        if not permissions.can_manage_plan(user):
+            return []
+        label = Action(
+            _("Label (PDF)"), reverse("documents:box_label", args=[box.pk]), style="outline-secondary", icon="upc"
+        )
+        if not permissions.can_change_box(user, box):
+            return [label]
+        return [label, Action(_("Change"), reverse("documents:box_edit", args=[box.pk]))]
 
 
 class BoxHistoryView(ObjectHistoryView):
     queryset = Box.objects.all()
+    breadcrumb_list = BOXES
 
 
-def _box_form(request, box, title):
-    form = BoxForm(request.POST or None, instance=box)
-    if request.method == "POST" and form.is_valid():
+class BoxEditView(ObjectEditView):
+    """A new box, numbered when it is saved, in the space of `?space=` if given; or a change."""
+
+    access_rule = MANAGE_RULE
+    form_class = BoxForm
+    queryset = Box.objects.all()
+    template_name = "documents/box_form.html"
+    breadcrumb_list = BOXES
+
+    def new_object(self):
+        box = Box(org_unit_id=self.request.user.org_unit_id)
+        space = self.request.GET.get("space", "")
+        if space.isdigit():
+            box.storage_space = StorageSpace.objects.filter(pk=space, is_active=True).first()
+        return box
+
+    def get_title(self, obj):
+        return _("Change the box %(number)s") % {"number": obj.number} if obj.pk else _("New box")
+
+    def save(self, form, obj):
         box = form.save(commit=False)
-        try:
-            if box.pk:
-                saved = services.box_save(box=box, user=request.user)
-            else:
-                saved = services.box_create(box=box, user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The box %(number)s is saved.") % {"number": saved.number})
-            return redirect(saved)
-    status = 422 if request.method == "POST" else 200
-    context = {"form": form, "title": title, "object": box}
-    return render(request, "documents/box_form.html", context, status=status)
+        if box.pk:
+            return services.box_save(box=box, user=self.request.user)
+        return services.box_create(box=box, user=self.request.user)
+
+    def get_success_message(self, result):
+        return _("The box %(number)s is saved.") % {"number": result.number}
 
 
-@MANAGE
-def box_create(request):
-    box = Box(org_unit_id=request.user.org_unit_id)
-    space = request.GET.get("espace", "")
-    if space.isdigit():
-        box.storage_space = StorageSpace.objects.filter(pk=space, is_active=True).first()
-    return _box_form(request, box, _("New box"))
-
-
-@MANAGE
-def box_edit(request, pk):
-    box = get_object_or_404(Box, pk=pk)
-    return _box_form(request, box, _("Change the box %(number)s") % {"number": box.number})
-
-
-@MANAGE
-@require_POST
-def box_add_file(request, pk):
+class BoxAddFileView(EmbeddedActionView):
     """From the box's page: a file, by its number (typed or scanned), goes in the box."""
-    box = get_object_or_404(selectors.boxes(), pk=pk)
-    form = AddFileForm(request.POST)
-    if form.is_valid():
-        try:
-            services.file_put_in_box(record_file=form.record_file, box=box, user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The file %(reference)s is in the box %(number)s.")
-                % {"reference": form.record_file.reference, "number": box.number},
-            )
-            return redirect(box)
-    return _box_page(request, box, add_form=form, status=422)
+
+    access_rule = MANAGE_RULE
+    form_class = AddFileForm
+    detail_view = BoxDetailView
+    form_key = "add_file"
+
+    def get_queryset(self):
+        return selectors.boxes()
+
+    def perform(self, form, obj):
+        services.file_put_in_box(record_file=form.record_file, box=obj, user=self.request.user)
+        self.record_file = form.record_file
+
+    def get_success_message(self, result):
+        return _("The file %(reference)s is in the box %(number)s.") % {
+            "reference": self.record_file.reference,
+            "number": result.number,
+        }
+
+
+def _pdf(content, filename):
+    return download_response(content, filename=filename, content_type=PDF)
 
 
 @MANAGE
 def box_label(request, pk):
     box = get_object_or_404(Box.objects.select_related("org_unit", "storage_space__site"), pk=pk)
     content = labels.box_labels_pdf([{"box": box, "files": selectors.box_label_files(box)}])
-    return _pdf_response(content, f"etiquette-{box.number}.pdf")
+    return _pdf(content, f"etiquette-{box.number}.pdf")
 
 
 @MANAGE
@@ -219,69 +226,68 @@ def box_labels(request):
     """A sheet of labels for the boxes of the list as filtered (the list's own filters)."""
     filterset = BoxFilterSet(request.GET or None, queryset=selectors.boxes(), request=request)
     boxes = filterset.qs if filterset.is_bound and filterset.is_valid() else selectors.boxes()
-    boxes = list(boxes.order_by("number")[: selectors.LABEL_BOXES_MAX + 1])
-    if len(boxes) > selectors.LABEL_BOXES_MAX:
+    sheet = selectors.label_boxes(boxes, limit=selectors.LABEL_BOXES_MAX)
+    if sheet is None:
         messages.error(
             request,
             _("At most %(count)s labels at a time: narrow the list with the filters first.")
             % {"count": selectors.LABEL_BOXES_MAX},
         )
         return redirect(reverse("documents:box_list") + ("?" + request.GET.urlencode() if request.GET else ""))
-    files_of = selectors.label_files_of(boxes)
-    content = labels.box_labels_pdf([{"box": box, "files": files_of.get(box.pk, [])} for box in boxes])
-    return _pdf_response(content, "etiquettes-boites.pdf")
+    return _pdf(labels.box_labels_pdf(sheet), "etiquettes-boites.pdf")
 
 
 # --- A file's paper side: its box, its label ------------------------------------------------------
 
 
-def _managed_file(request, pk):
-    return get_object_or_404(selectors.files_visible_to(request.user), pk=pk)
-
-
-@MANAGE
-def file_box(request, pk):
+class FileBoxView(ObjectActionView):
     """Put the file in a box: by the box's number, with the unit's boxes that have room."""
-    record_file = _managed_file(request, pk)
-    form = PutInBoxForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.file_put_in_box(record_file=record_file, box=form.box, user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The file %(reference)s is in the box %(number)s.")
-                % {"reference": record_file.reference, "number": form.box.number},
-            )
-            return redirect(record_file)
-    context = {
-        "record_file": record_file,
-        "form": form,
-        "suggested": selectors.boxes_with_room(record_file.org_unit_id)[:BOXES_SUGGESTED],
-    }
-    status = 422 if request.method == "POST" else 200
-    return render(request, "documents/file_box.html", context, status=status)
+
+    access_rule = MANAGE_RULE
+    form_class = PutInBoxForm
+    template_name = "documents/file_box.html"
+    breadcrumb_list = FILES
+    title = gettext_lazy("Put the file in a box")
+    confirm_label = gettext_lazy("Put in the box")
+
+    def get_queryset(self):
+        return selectors.files_visible_to(self.request.user)
+
+    def get_extra_context(self, obj):
+        return selectors.file_box_page(obj)
+
+    def perform(self, form, obj):
+        services.file_put_in_box(record_file=obj, box=form.box, user=self.request.user)
+        self.box = form.box
+
+    def get_success_message(self, result):
+        return _("The file %(reference)s is in the box %(number)s.") % {
+            "reference": result.reference,
+            "number": self.box.number,
+        }
 
 
-@MANAGE
-@require_POST
-def file_take_out(request, pk):
-    record_file = _managed_file(request, pk)
-    try:
-        services.file_take_out_of_box(record_file=record_file, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The file %(reference)s is out of its box.") % {"reference": record_file.reference})
-    return _back(request, record_file.get_absolute_url())
+class FileTakeOutView(EmbeddedActionView):
+    """From the file's page or its box's: the file leaves its box (back to `next`)."""
+
+    access_rule = MANAGE_RULE
+    detail_view = FileDetailView  # a refusal is shown on the file's page
+    form_key = "take_out"
+
+    def get_queryset(self):
+        return selectors.files_visible_to(self.request.user)
+
+    def perform(self, form, obj):
+        services.file_take_out_of_box(record_file=obj, user=self.request.user)
+
+    def get_success_message(self, result):
+        return _("The file %(reference)s is out of its box.") % {"reference": result.reference}
 
 
 @MANAGE
 def file_label(request, pk):
-    record_file = _managed_file(request, pk)
-    return _pdf_response(labels.file_label_pdf(record_file), f"etiquette-{record_file.reference}.pdf")
+    record_file = get_object_or_404(selectors.files_visible_to(request.user), pk=pk)
+    return _pdf(labels.file_label_pdf(record_file), f"etiquette-{record_file.reference}.pdf")
 
 
 # --- Loans ----------------------------------------------------------------------------------------
@@ -298,96 +304,84 @@ class LoanListView(ManagerListMixin, ObjectListView):
         return selectors.loans_visible_to(self.request.user)
 
 
-@MANAGE
-def loan_create(request, pk):
-    """Lend the file: from the file's page (its short form), or this page when refused."""
-    record_file = _managed_file(request, pk)
-    form = LoanForm(request.POST or None, initial={"lent_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            loan = services.loan_create(
-                record_file=record_file,
-                borrower=form.cleaned_data["borrower"],
-                user=request.user,
-                lent_on=form.cleaned_data["lent_on"],
-                due_on=form.cleaned_data["due_on"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The file %(reference)s is lent to %(borrower)s until %(due)s.")
-                % {
-                    "reference": record_file.reference,
-                    "borrower": loan.borrower,
-                    "due": date_format(loan.due_on, "SHORT_DATE_FORMAT"),
-                },
-            )
-            return redirect(loan)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "documents/loan_form.html", {"record_file": record_file, "form": form}, status=status)
+class LoanCreateView(ObjectActionView):
+    """Lend the file: from the file's page (its short form), or this page."""
+
+    access_rule = MANAGE_RULE
+    form_class = LoanForm
+    template_name = "documents/loan_form.html"
+    breadcrumb_list = FILES
+    title = gettext_lazy("Lend the file")
+    confirm_label = gettext_lazy("Lend")
+
+    def get_queryset(self):
+        return selectors.files_visible_to(self.request.user)
+
+    def get_initial(self, obj):
+        return {"lent_on": timezone.localdate()}
+
+    def perform(self, form, obj):
+        return services.loan_create(record_file=obj, user=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("The file %(reference)s is lent to %(borrower)s until %(due)s.") % {
+            "reference": result.record_file.reference,
+            "borrower": result.borrower,
+            "due": _short_date(result.due_on),
+        }
 
 
-def _visible_loan(request, pk):
-    return get_object_or_404(selectors.loans_visible_to(request.user).select_related("lent_by", "returned_to"), pk=pk)
+class LoanDetailView(ObjectDetailView):
+    template_name = "documents/loan_detail.html"
+    history_url_name = "documents:loan_history"
+    breadcrumb_list = LOANS
 
+    def get_queryset(self):
+        return selectors.loans_with_details(self.request.user)
 
-def _loan_page(request, loan, *, return_form=None, extend_form=None, status=200):
-    context = {
-        "object": loan,
-        "can_manage": can_manage_plan(request.user),
-        "today": timezone.localdate(),
-        "return_form": return_form or ReturnForm(initial={"returned_on": timezone.localdate()}),
-        "extend_form": extend_form or ExtendForm(initial={"due_on": services.default_due_on(loan.due_on)}),
-        "history": history_for(loan, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:loan_history",
-    }
-    return render(request, "documents/loan_detail.html", context, status=status)
-
-
-def loan_detail(request, pk):
-    return _loan_page(request, _visible_loan(request, pk))
+    def get_extra_context(self, obj, bound_forms):
+        today = timezone.localdate()
+        return {
+            "can_manage": permissions.can_manage_plan(self.request.user),
+            "today": today,
+            "return_form": bound_forms.get("return") or ReturnForm(initial={"returned_on": today}),
+            "extend_form": bound_forms.get("extend")
+            or ExtendForm(initial={"due_on": services.default_due_on(obj.due_on)}),
+        }
 
 
 class LoanHistoryView(ObjectHistoryView):
+    breadcrumb_list = LOANS
+
     def get_queryset(self):
         return selectors.loans_visible_to(self.request.user)
 
 
-@MANAGE
-@require_POST
-def loan_return(request, pk):
-    loan = _visible_loan(request, pk)
-    form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.loan_return(loan=loan, user=request.user, returned_on=form.cleaned_data["returned_on"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The file %(reference)s is back.") % {"reference": loan.record_file.reference})
-            return _back(request, loan.get_absolute_url())
-    return _loan_page(request, loan, return_form=form, status=422)
+class LoanActionView(EmbeddedActionView):
+    access_rule = MANAGE_RULE
+    detail_view = LoanDetailView
+
+    def get_queryset(self):
+        return selectors.loans_with_details(self.request.user)
 
 
-@MANAGE
-@require_POST
-def loan_extend(request, pk):
-    loan = _visible_loan(request, pk)
-    form = ExtendForm(request.POST)
-    if form.is_valid():
-        try:
-            loan = services.loan_extend(
-                loan=loan, user=request.user, due_on=form.cleaned_data["due_on"], reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The loan is extended until %(due)s.") % {"due": date_format(loan.due_on, "SHORT_DATE_FORMAT")},
-            )
-            return redirect(loan)
-    return _loan_page(request, loan, extend_form=form, status=422)
+class LoanReturnView(LoanActionView):
+    form_class = ReturnForm
+    form_key = "return"
+
+    def perform(self, form, obj):
+        return services.loan_return(loan=obj, user=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("The file %(reference)s is back.") % {"reference": result.record_file.reference}
+
+
+class LoanExtendView(LoanActionView):
+    form_class = ExtendForm
+    form_key = "extend"
+
+    def perform(self, form, obj):
+        return services.loan_extend(loan=obj, user=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("The loan is extended until %(due)s.") % {"due": _short_date(result.due_on)}

@@ -4,86 +4,100 @@ A record is seen by whoever sees its file (404 otherwise); each view or download
 record in a personal-information or confidential file is logged.
 """
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from documents import permissions, selectors, services
 from documents.forms import RecordForm, VersionForm
+from documents.views.base import EmbeddedActionView
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
-from opq_intranet.core.history import history_for
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.views.generic import ObjectDetailView, ObjectEditView, ObjectHistoryView
+
+FILES = ("documents:file_list", gettext_lazy("Files"))
 
 
-def _visible_record(request, pk):
-    return get_object_or_404(selectors.records_visible_to(request.user), pk=pk)
+class VisibleRecordMixin:
+    breadcrumb_list = FILES
 
-
-def record_create(request, file_pk):
-    record_file = get_object_or_404(selectors.files_visible_to(request.user), pk=file_pk)
-    if not permissions.can_edit_file(request.user, record_file):
-        raise PermissionDenied
-    form = RecordForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.record_file = record_file
-        try:
-            services.record_add(record=record, user=request.user, uploaded=form.cleaned_data["uploaded"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The record is filed in %(reference)s.") % {"reference": record_file.reference})
-            return redirect(record)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "documents/record_form.html", {"form": form, "record_file": record_file}, status=status)
-
-
-def record_detail(request, pk):
-    record = _visible_record(request, pk)
-    if record.record_file.is_restricted:
-        confidential_access_log(request=request, obj=record)
-    context = {
-        "object": record,
-        "versions": record.versions.select_related("stored_file", "created_by"),
-        "can_edit": permissions.can_edit_file(request.user, record.record_file),
-        "version_form": VersionForm(),
-        "history": history_for(record, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:record_history",
-    }
-    return render(request, "documents/record_detail.html", context)
-
-
-class RecordHistoryView(ObjectHistoryView):
     def get_queryset(self):
         return selectors.records_visible_to(self.request.user)
 
+    def get_breadcrumbs(self, obj):
+        crumbs = super().get_breadcrumbs(obj)
+        return [crumbs[0], (obj.record_file.reference, obj.record_file.get_absolute_url()), *crumbs[1:]]
 
-@require_POST
-def version_add(request, pk):
-    record = _visible_record(request, pk)
-    form = VersionForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("Choose the file of the new version."))
-        return redirect(record)
-    try:
-        version = services.record_version_add(
-            record=record,
-            user=request.user,
-            uploaded=form.cleaned_data["uploaded"],
-            comment=form.cleaned_data["comment"],
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Version %(number)s is added.") % {"number": version.number})
-    return redirect(record)
+
+class RecordCreateView(ObjectEditView):
+    """File a record in a file its unit (or the records manager) may change."""
+
+    form_class = RecordForm
+    template_name = "documents/record_form.html"
+    breadcrumb_list = FILES
+    pk_url_kwarg = "file_pk"
+    title = gettext_lazy("File a record")
+    submit_label = gettext_lazy("File the record")
+
+    def get_queryset(self):
+        return selectors.files_visible_to(self.request.user)
+
+    def refuse(self, obj):
+        if not permissions.can_edit_file(self.request.user, obj):
+            raise PermissionDenied
+
+    def get_form_kwargs(self, obj):
+        return {**super().get_form_kwargs(obj), "instance": None}  # the form makes a new record
+
+    def save(self, form, obj):
+        record = form.save(commit=False)
+        record.record_file = obj
+        return services.record_add(record=record, user=self.request.user, uploaded=form.cleaned_data["uploaded"])
+
+    def get_success_message(self, result):
+        return _("The record is filed in %(reference)s.") % {"reference": result.record_file.reference}
+
+
+class RecordDetailView(VisibleRecordMixin, ObjectDetailView):
+    template_name = "documents/record_detail.html"
+    history_url_name = "documents:record_history"
+
+    def on_read(self, obj):
+        if obj.record_file.is_restricted:
+            confidential_access_log(request=self.request, obj=obj)
+
+    def get_extra_context(self, obj, bound_forms):
+        return {
+            **selectors.record_page(obj),
+            "can_edit": permissions.can_edit_file(self.request.user, obj.record_file),
+            "version_form": bound_forms.get("version") or VersionForm(),
+        }
+
+
+class RecordHistoryView(VisibleRecordMixin, ObjectHistoryView):
+    pass
+
+
+class VersionAddView(VisibleRecordMixin, EmbeddedActionView):
+    """A new version from the record's page: stored with its SHA-256, its text indexed."""
+
+    form_class = VersionForm
+    detail_view = RecordDetailView
+    form_key = "version"
+
+    def perform(self, form, obj):
+        return services.record_version_add(record=obj, user=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self, result):
+        return result.record.get_absolute_url()
+
+    def get_success_message(self, result):
+        return _("Version %(number)s is added.") % {"number": result.number}
 
 
 def version_download(request, pk, number):
-    record = _visible_record(request, pk)
+    record = get_object_or_404(selectors.records_visible_to(request.user), pk=pk)
     version = get_object_or_404(record.versions.select_related("stored_file"), number=number)
     if record.record_file.is_restricted:
         confidential_access_log(request=request, obj=record, action="download")

@@ -220,9 +220,14 @@ def test_the_box_page_takes_a_file_by_its_number_and_gives_it_back(make_client, 
     take_out = reverse("documents:file_take_out", args=[paper["secret"].pk])
     response = client.post(take_out, {"next": box.get_absolute_url()})
     assert response["Location"] == box.get_absolute_url()
-    response = client.post(take_out, {"next": "https://ailleurs.example/"}, follow=True)
+    response = client.post(take_out, {"next": "https://ailleurs.example/"})
+    assert response.status_code == 422  # refused: the file's page says why
     assert "Ce dossier n’est dans aucune boîte." in response.text
-    assert response.redirect_chain[0][0] == paper["secret"].get_absolute_url()
+    boxed = RecordFileFactory(record_class=litigation, medium="paper")
+    services.file_put_in_box(record_file=boxed, box=box, user=records_manager)
+    take_out = reverse("documents:file_take_out", args=[boxed.pk])
+    response = client.post(take_out, {"next": "https://ailleurs.example/"}, follow=True)
+    assert response.redirect_chain[0][0] == boxed.get_absolute_url()  # never another site
 
 
 def test_lend_extend_and_return_through_the_pages(make_client, records_manager, lawyer, outsider, litigation):
