@@ -10,7 +10,7 @@ from .files import (
     VersionForm,
 )
 from .paper import AddFileForm, BoxForm, ExtendForm, LoanForm, PutInBoxForm, ReturnForm, StorageSpaceForm
-from .plan import CopyRuleFormSet, PlanImportForm, RecordClassForm, RetentionRuleForm
+from .plan import CopyRuleFormSet, PlanImportForm, RecordClassForm, RetentionRuleForm, RetentionRuleWithCopiesForm
 
 __all__ = [
     "AddFileForm",
@@ -30,6 +30,7 @@ __all__ = [
     "RecordForm",
     "RecordSearchForm",
     "RetentionRuleForm",
+    "RetentionRuleWithCopiesForm",
     "ReturnForm",
     "StorageSpaceForm",
     "VersionForm",

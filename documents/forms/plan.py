@@ -108,5 +108,16 @@ CopyRuleFormSet = forms.inlineformset_factory(
 )
 
 
+class RetentionRuleWithCopiesForm(RetentionRuleForm):
+    """A rule with its copy rules (the inline formset `copy_rules`): valid only together."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.copy_rules = CopyRuleFormSet(self.data if self.is_bound else None, instance=self.instance, prefix="copies")
+
+    def is_valid(self):
+        return all([super().is_valid(), self.copy_rules.is_valid()])
+
+
 class PlanImportForm(forms.Form):
     workbook = forms.FileField(label=_("The plan's workbook (XLSX)"))

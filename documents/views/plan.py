@@ -1,101 +1,97 @@
-"""The classification plan: the tree, a class, and its form (records manager)."""
+"""The classification plan: the tree, a class, its form, and the plan as a workbook."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from documents import plan_spreadsheet, selectors, services
+from documents import permissions, plan_spreadsheet, selectors, services
 from documents.forms import PlanImportForm, RecordClassForm
 from documents.models import RecordClass
-from documents.permissions import can_manage_plan
+from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tree import tree_html
-from opq_intranet.accounts.access import Audience, access
-from opq_intranet.core.history import history_for
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.downloads import XLSX, download_response
+from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
 
-MANAGE = access(Audience.STAFF, "accounts.access_documents", "documents.manage_plan")
+PLAN = ("documents:plan", gettext_lazy("Classification plan"))
 
 
 def plan_tree(request):
     query = request.GET.get("q", "").strip()
-    include_retired = request.GET.get("retirees") == "1"
+    include_retired = request.GET.get("retired") == "1"
     items = selectors.plan_tree(query=query, include_retired=include_retired)
     context = {
         "items": items,
         "tree": tree_html(items),
         "query": query,
         "include_retired": include_retired,
-        "can_manage": can_manage_plan(request.user),
+        "can_manage": permissions.can_manage_plan(request.user),
     }
     return render(request, "documents/plan_tree.html", context)
 
 
-def class_detail(request, pk):
-    record_class = get_object_or_404(RecordClass.objects.select_related("retention_rule", "parent"), pk=pk)
-    lineage = selectors.ancestors(record_class)
-    rule, rule_source = selectors.effective_rule(record_class, lineage)
-    copy_rules = list(rule.copy_rules.all()) if rule else []
-    context = {
-        "object": record_class,
-        "lineage": lineage,
-        "rule": rule,
-        "rule_source": rule_source,
-        "copy_rules": copy_rules,
-        "children": record_class.children.order_by("path").select_related("retention_rule"),
-        "can_manage": can_manage_plan(request.user),
-        "history": history_for(record_class, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:class_history",
-    }
-    return render(request, "documents/class_detail.html", context)
+class ClassDetailView(ObjectDetailView):
+    template_name = "documents/class_detail.html"
+    history_url_name = "documents:class_history"
+    breadcrumb_list = PLAN
+
+    def get_queryset(self):
+        return selectors.classes()
+
+    def get_extra_context(self, obj, bound_forms):
+        return selectors.class_page(obj)
+
+    def get_actions(self, obj):
+        if not permissions.can_manage_plan(self.request.user):
+            return []
+        return [
+            Action(_("Change"), reverse("documents:class_edit", args=[obj.pk])),
+            Action(
+                _("Add a subclass"),
+                f"{reverse('documents:class_create')}?parent={obj.pk}",
+                style="outline-secondary",
+            ),
+        ]
 
 
 class ClassHistoryView(ObjectHistoryView):
     queryset = RecordClass.objects.all()
+    breadcrumb_list = PLAN
 
 
-def _class_form(request, record_class, template_title):
-    form = RecordClassForm(request.POST or None, instance=record_class)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.record_class_save(record_class=form.save(commit=False), user=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The class %(code)s is saved.") % {"code": saved.code})
-            return redirect(saved)
-    status = 422 if form.errors else 200
-    return render(
-        request,
-        "documents/class_form.html",
-        {"form": form, "title": template_title, "object": record_class},
-        status=status,
-    )
+class ClassEditView(ObjectEditView):
+    """A new class (under the class of `?parent=` if given) or a change; moving a class moves
+    its subtree (services.record_class_save)."""
 
+    access_rule = MANAGE_RULE
+    form_class = RecordClassForm
+    queryset = RecordClass.objects.all()
+    template_name = "documents/class_form.html"
+    breadcrumb_list = PLAN
 
-@MANAGE
-def class_create(request):
-    initial_parent = request.GET.get("parent")
-    record_class = RecordClass()
-    if initial_parent and initial_parent.isdigit():
-        record_class.parent = RecordClass.objects.filter(pk=initial_parent).first()
-    return _class_form(request, record_class, _("New class"))
+    def new_object(self):
+        record_class = RecordClass()
+        parent = self.request.GET.get("parent", "")
+        if parent.isdigit():
+            record_class.parent = RecordClass.objects.filter(pk=parent).first()
+        return record_class
 
+    def get_title(self, obj):
+        return _("Change the class %(code)s") % {"code": obj.code} if obj.pk else _("New class")
 
-@MANAGE
-def class_edit(request, pk):
-    record_class = get_object_or_404(RecordClass, pk=pk)
-    return _class_form(request, record_class, _("Change the class %(code)s") % {"code": record_class.code})
+    def save(self, form, obj):
+        return services.record_class_save(record_class=form.save(commit=False), user=self.request.user)
+
+    def get_success_message(self, result):
+        return _("The class %(code)s is saved.") % {"code": result.code}
 
 
 # --- The plan as a spreadsheet ------------------------------------------------------------------
 
 
 def plan_export(request):
-    response = HttpResponse(plan_spreadsheet.export_plan(), content_type=plan_spreadsheet.XLSX)
-    response["Content-Disposition"] = 'attachment; filename="plan-de-classification.xlsx"'
-    return response
+    return download_response(plan_spreadsheet.export_plan(), filename="plan-de-classification.xlsx", content_type=XLSX)
 
 
 @MANAGE

@@ -1,22 +1,19 @@
 """The retention schedule: its rules, a rule with its copy rules, and its form."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from documents import selectors, services
+from documents import permissions, selectors, services
 from documents.filtersets import RetentionRuleFilterSet
-from documents.forms import CopyRuleFormSet, RetentionRuleForm
+from documents.forms import RetentionRuleWithCopiesForm
 from documents.models import RetentionRule
-from documents.permissions import can_manage_plan
+from documents.permissions import MANAGE_RULE
 from documents.tables import RetentionRuleTable
-from documents.views.plan import MANAGE
-from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
+
+SCHEDULE = ("documents:rule_list", gettext_lazy("Retention schedule"))
 
 
 class RuleListView(ObjectListView):
@@ -31,55 +28,52 @@ class RuleListView(ObjectListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_manage"] = can_manage_plan(self.request.user)
+        context["can_manage"] = permissions.can_manage_plan(self.request.user)
         return context
 
 
-def rule_detail(request, pk):
-    try:
-        rule = selectors.rule_with_details(pk)
-    except RetentionRule.DoesNotExist:
-        raise Http404 from None
-    context = {
-        "object": rule,
-        "can_manage": can_manage_plan(request.user),
-        "history": history_for(rule, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:rule_history",
-    }
-    return render(request, "documents/rule_detail.html", context)
+class RuleDetailView(ObjectDetailView):
+    template_name = "documents/rule_detail.html"
+    history_url_name = "documents:rule_history"
+    breadcrumb_list = SCHEDULE
+
+    def get_queryset(self):
+        return selectors.rules_with_details()
+
+    def get_actions(self, obj):
+        if not permissions.can_manage_plan(self.request.user):
+            return []
+        return [Action(_("Change"), reverse("documents:rule_edit", args=[obj.pk]))]
 
 
 class RuleHistoryView(ObjectHistoryView):
     queryset = RetentionRule.objects.all()
+    breadcrumb_list = SCHEDULE
 
 
-def _rule_form(request, rule, title):
-    form = RetentionRuleForm(request.POST or None, instance=rule)
-    formset = CopyRuleFormSet(request.POST or None, instance=rule, prefix="copies")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        try:
-            saved = services.retention_rule_save(
-                rule=form.save(commit=False),
-                copy_rules_formset=formset,
-                holding_units=form.cleaned_data["holding_units"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The rule %(number)s is saved.") % {"number": saved.number})
-            return redirect(saved)
-    status = 422 if request.method == "POST" else 200
-    context = {"form": form, "formset": formset, "title": title, "object": rule}
-    return render(request, "documents/rule_form.html", context, status=status)
+class RuleEditView(ObjectEditView):
+    """A new rule or a change, with its copy rules and holding units; the dates of the files of
+    the classes it governs follow (services.retention_rule_save)."""
 
+    access_rule = MANAGE_RULE
+    form_class = RetentionRuleWithCopiesForm
+    queryset = RetentionRule.objects.all()
+    template_name = "documents/rule_form.html"
+    breadcrumb_list = SCHEDULE
 
-@MANAGE
-def rule_create(request):
-    return _rule_form(request, RetentionRule(), _("New retention rule"))
+    def new_object(self):
+        return RetentionRule()
 
+    def get_title(self, obj):
+        return _("Change the rule %(number)s") % {"number": obj.number} if obj.pk else _("New retention rule")
 
-@MANAGE
-def rule_edit(request, pk):
-    rule = get_object_or_404(RetentionRule, pk=pk)
-    return _rule_form(request, rule, _("Change the rule %(number)s") % {"number": rule.number})
+    def save(self, form, obj):
+        return services.retention_rule_save(
+            rule=form.save(commit=False),
+            copy_rules_formset=form.copy_rules,
+            holding_units=form.cleaned_data["holding_units"],
+            user=self.request.user,
+        )
+
+    def get_success_message(self, result):
+        return _("The rule %(number)s is saved.") % {"number": result.number}

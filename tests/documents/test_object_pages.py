@@ -94,3 +94,22 @@ def test_an_external_next_is_refused(make_client, records_manager, lawyer, litig
 
 def test_embedded_actions_are_post_only(make_client, records_manager, box):
     assert make_client(records_manager).get(reverse("documents:box_add_file", args=[box.pk])).status_code == 405
+
+
+def test_the_plan_shows_retired_classes_when_asked(make_client, staff_user, litigation):
+    litigation.is_active = False
+    litigation.save()
+    client = make_client(staff_user)
+    assert "7200" not in client.get(reverse("documents:plan")).text
+    page = client.get(reverse("documents:plan"), {"retired": "1"}).text
+    assert "7200" in page and 'name="retired" value="1" checked' in page
+
+
+def test_a_refused_class_change_answers_422_and_changes_nothing(make_client, records_manager, litigation):
+    response = make_client(records_manager).post(
+        reverse("documents:class_edit", args=[litigation.pk]), {"code": "", "title": "Autre", "is_active": "on"}
+    )
+    assert response.status_code == 422
+    assert "Ce champ est obligatoire." in response.text
+    litigation.refresh_from_db()
+    assert (litigation.code, litigation.title) == ("7200", "Litiges")
