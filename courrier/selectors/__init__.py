@@ -6,10 +6,11 @@ from .access import (
     access_request_page,
     access_requests_visible_to,
     open_access_requests_by_deadline,
+    reviews_visible_to,
     year_report,
 )
 from .contacts import CONTACT_OPTIONS, contact_options
-from .mail import items_visible_to, my_pending_items
+from .mail import item_page, items_visible_to, my_pending_items
 from .mandates import (
     DUE_ROW_FIELDS,
     PRIORITY_RANK,
@@ -38,6 +39,7 @@ __all__ = [
     "due_by_unit",
     "due_this_week",
     "involving",
+    "item_page",
     "items_visible_to",
     "linked_files",
     "linked_items",
@@ -49,6 +51,7 @@ __all__ = [
     "notes_of",
     "open_access_requests_by_deadline",
     "overdue",
+    "reviews_visible_to",
     "week_end",
     "year_report",
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from courrier import deadlines, permissions
 from courrier.choices import AccessDecision, AccessRequestStatus
-from courrier.models import AccessRequest
+from courrier.models import AccessRequest, ReviewRequest
 
 
 def access_requests_visible_to(user):
@@ -98,3 +98,10 @@ def year_report(year):
         .order_by("-n", "article")
     )
     return YearReport(year=year, by_decision=by_decision, by_article=list(articles), **totals)
+
+
+def reviews_visible_to(user):
+    """The requests for review of the requests the person handles."""
+    return ReviewRequest.objects.filter(access_request__in=access_requests_visible_to(user)).select_related(
+        "access_request"
+    )
