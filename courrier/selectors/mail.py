@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from courrier import permissions
 from courrier.choices import PENDING_STATUSES
-from courrier.models import MailItem
+from courrier.models import AccessRequest, MailItem
 from courrier.models.mail import RESTRICTED_LEVELS
 
 
@@ -25,3 +25,15 @@ def items_visible_to(user):
 def my_pending_items(user):
     """What waits for the person: routed to them, not answered or closed yet."""
     return items_visible_to(user).filter(assignee=user, status__in=PENDING_STATUSES)
+
+
+def item_page(item, user):
+    """What an item's page shows besides the item: its attachments, routing trail, the replies
+    the person may see, its mandates and its access request (five queries, whatever their number)."""
+    return {
+        "attachments": list(item.attachments.select_related("stored_file", "added_by")),
+        "routing": list(item.routing.select_related("from_unit", "from_assignee", "to_unit", "to_assignee", "by")),
+        "replies": list(items_visible_to(user).filter(in_reply_to=item)),
+        "mandates": list(item.mandates.all()),
+        "access_request": AccessRequest.objects.filter(mail_item=item).first(),
+    }

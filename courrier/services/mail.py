@@ -13,6 +13,7 @@ from django.utils.translation import override
 from courrier import permissions, search_index
 from courrier.choices import CHRONO, PENDING_STATUSES, AccessRequestStatus, Direction, MailStatus
 from courrier.models import MailAttachment, MailItem, RoutingEvent
+from courrier.services.contacts import contact_save
 from documents.extraction import extract_text
 from opq_intranet.core.files import private_file_store
 from opq_intranet.core.numbering import next_reference
@@ -62,9 +63,12 @@ def _number(item):
 
 
 @transaction.atomic
-def mail_register(*, item, user, uploads=()):
-    """Register an item: numbered in its direction's yearly chrono, attachments stored and read."""
+def mail_register(*, item, user, uploads=(), new_contact=None):
+    """Register an item: numbered in its direction's yearly chrono, attachments stored and read;
+    `new_contact`, a sender typed on the registration form, is saved with it."""
     _require_mail_room(user)
+    if new_contact is not None:
+        item.contact = contact_save(contact=new_contact, user=user)
     item.registered_by = user
     item.status = MailStatus.REGISTERED
     item.full_clean(exclude=["reference"])

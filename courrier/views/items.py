@@ -1,38 +1,30 @@
 """The mail registry's pages: list, register, an item with its trail and actions."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _
 
-from courrier import permissions, selectors
-from courrier.choices import Direction, MailStatus
-from courrier.filtersets.mail import MailItemFilterSet
-from courrier.forms.mail import AttachForm, CloseForm, FileIntoForm, MailItemForm, ReplyForm, RouteForm
-from courrier.services import filing
-from courrier.services import mail as services
-from courrier.services.contacts import contact_save
-from courrier.tables.mail import MailItemTable
+from courrier import permissions, selectors, services
+from courrier.choices import Direction
+from courrier.filtersets import MailItemFilterSet
+from courrier.forms import AttachForm, CloseForm, FileIntoForm, MailItemForm, ReplyForm, RouteForm
+from courrier.models import MailItem
+from courrier.tables import MailItemTable
+from courrier.views.common import CourrierPageMixin, EmbeddedActionView
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
-from opq_intranet.core.forms import add_service_errors
-from opq_intranet.core.history import history_for
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
 
-
-def _visible_item(request, pk):
-    return get_object_or_404(selectors.items_visible_to(request.user), pk=pk)
+REGISTRY = ("courrier:item_list", _("Mail registry"))
 
 
 class ItemListView(ObjectListView):
     filterset_class = MailItemFilterSet
     table_class = MailItemTable
-    title = gettext_lazy("Mail registry")
+    title = _("Mail registry")
     export_name = "registre-courrier"
     actions_template = "courrier/_item_list_actions.html"
 
@@ -45,162 +37,176 @@ class ItemListView(ObjectListView):
         return permissions.is_mail_room(self.request.user)
 
 
-def item_register(request):
-    if not permissions.is_mail_room(request.user):
-        raise PermissionDenied
-    initial = {"direction": Direction.INCOMING, "received_on": timezone.localdate()}
-    form = MailItemForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                item = form.save(commit=False)
-                new_contact = form.new_contact()
-                if new_contact is not None:
-                    item.contact = contact_save(contact=new_contact, user=request.user)
-                services.mail_register(item=item, user=request.user, uploads=form.cleaned_data["attachments"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(reference)s is registered.") % {"reference": item.reference})
-            return redirect(item)
-    status = 422 if form.errors else 200
-    return render(request, "courrier/item_form.html", {"form": form, "title": _("Register mail")}, status=status)
+class ItemMixin(CourrierPageMixin):
+    """An item the person may see (404 otherwise)."""
+
+    breadcrumb_list = REGISTRY
+
+    def get_queryset(self):
+        return selectors.items_visible_to(self.request.user)
 
 
-def item_edit(request, pk):
-    item = _visible_item(request, pk)
-    if not permissions.is_mail_room(request.user):
-        raise PermissionDenied
-    form = MailItemForm(request.POST or None, instance=item, editing=True)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mail_update(item=form.save(commit=False), user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(reference)s is saved.") % {"reference": item.reference})
-            return redirect(item)
-    status = 422 if form.errors else 200
-    title = _("Correct %(reference)s") % {"reference": item.reference}
-    return render(request, "courrier/item_form.html", {"form": form, "title": title, "object": item}, status=status)
+class ItemDetailView(ItemMixin, ObjectDetailView):
+    template_name = "courrier/item_detail.html"
+    history_url_name = "courrier:item_history"
+
+    def on_read(self, obj):
+        if obj.is_restricted:
+            confidential_access_log(request=self.request, obj=obj)
+
+    def page(self, obj):
+        if not hasattr(self, "_page"):
+            self._page = selectors.item_page(obj, self.request.user)
+        return self._page
+
+    def get_actions(self, obj):
+        user, actions = self.request.user, []
+        if permissions.can_open_access_request(user, obj, self.page(obj)["access_request"]):
+            url = reverse("courrier:access_create", args=[obj.pk])
+            actions.append(Action(_("Open the access request"), url, "outline-primary"))
+        if permissions.can_correct(user, obj):
+            actions.append(Action(_("Correct"), reverse("courrier:item_edit", args=[obj.pk]), "outline-secondary"))
+        return actions
+
+    def get_extra_context(self, obj, bound_forms):
+        user, today = self.request.user, timezone.localdate()
+        return {
+            **self.page(obj),
+            "can_take": permissions.can_take(user, obj),
+            "can_route": permissions.can_route(user, obj),
+            "can_reply": permissions.can_reply(user, obj),
+            "can_attach": permissions.can_attach(user, obj),
+            "can_file": permissions.can_file(user, obj),
+            "can_close": permissions.can_close(user, obj),
+            "handles_access": permissions.handles_access_requests(user),
+            "take_form": bound_forms.get("take"),
+            "route_form": bound_forms.get("route") or RouteForm(initial={"unit": obj.routed_unit_id}),
+            "reply_form": bound_forms.get("reply")
+            or ReplyForm(initial={"sent_on": today, "subject": f"Re : {obj.subject}"}),
+            "attach_form": bound_forms.get("attach") or AttachForm(),
+            "close_form": bound_forms.get("close") or CloseForm(initial={"closed_on": today}),
+            "file_form": bound_forms.get("file") or FileIntoForm(user=user),
+        }
 
 
-def item_detail(request, pk, *, forms=None):
-    item = _visible_item(request, pk)
-    if item.is_restricted:
-        confidential_access_log(request=request, obj=item)
-    can_handle = permissions.can_handle(request.user, item)
-    pending = item.status in (MailStatus.REGISTERED, MailStatus.ROUTED, MailStatus.IN_PROGRESS)
-    forms = forms or {}
-    context = {
-        "object": item,
-        "attachments": item.attachments.select_related("stored_file", "added_by"),
-        "routing": item.routing.select_related("from_unit", "from_assignee", "to_unit", "to_assignee", "by"),
-        "replies": selectors.items_visible_to(request.user).filter(in_reply_to=item),
-        "mandates": item.mandates.all(),
-        "access_request": getattr(item, "access_request", None),
-        "can_handle": can_handle,
-        "can_take": can_handle and item.status in (MailStatus.REGISTERED, MailStatus.ROUTED),
-        "is_mail_room": permissions.is_mail_room(request.user),
-        "handles_access": permissions.handles_access_requests(request.user),
-        "pending": pending,
-        "route_form": forms.get("route") or RouteForm(initial={"unit": item.routed_unit_id}),
-        "reply_form": forms.get("reply")
-        or ReplyForm(initial={"sent_on": timezone.localdate(), "subject": f"Re : {item.subject}"}),
-        "attach_form": forms.get("attach") or AttachForm(),
-        "close_form": forms.get("close") or CloseForm(initial={"closed_on": timezone.localdate()}),
-        "file_form": forms.get("file") or FileIntoForm(user=request.user),
-        "history": history_for(item, limit=HISTORY_PREVIEW),
-        "history_url_name": "courrier:item_history",
-    }
-    status = 422 if any(f.errors for f in forms.values()) else 200
-    return render(request, "courrier/item_detail.html", context, status=status)
+class ItemEditView(ItemMixin, ObjectEditView):
+    """Register an item (no `pk`) or correct one: the mail room."""
+
+    form_class = MailItemForm
+    template_name = "courrier/item_form.html"
+
+    def new_object(self):
+        return MailItem()
+
+    def refuse(self, obj):
+        if not permissions.can_correct(self.request.user, obj):
+            raise PermissionDenied
+
+    def get_initial(self, obj):
+        return {} if obj.pk else {"direction": Direction.INCOMING, "received_on": timezone.localdate()}
+
+    def get_form_kwargs(self, obj):
+        return {**super().get_form_kwargs(obj), "editing": bool(obj.pk)}
+
+    def get_title(self, obj):
+        return _("Correct %(reference)s") % {"reference": obj.reference} if obj.pk else _("Register mail")
+
+    @property
+    def submit_label(self):
+        return _("Save") if self.get_object().pk else _("Register")
+
+    def get_success_message(self, result):
+        message = _("%(reference)s is saved.") if self.kwargs.get("pk") else _("%(reference)s is registered.")
+        return message % {"reference": result.reference}
+
+    def save(self, form, obj):
+        item, user = form.save(commit=False), self.request.user
+        if obj.pk:
+            return services.mail_update(item=item, user=user)
+        uploads = form.cleaned_data["attachments"]
+        return services.mail_register(item=item, user=user, uploads=uploads, new_contact=form.new_contact())
 
 
-def _action(request, pk, form_class, key, act, success, files=False):
-    """POST of one of the item page's forms: call the service, or show the page with the errors."""
-    item = _visible_item(request, pk)
-    form = form_class(request.POST, request.FILES) if files else form_class(request.POST)
-    if form.is_valid():
-        try:
-            act(item, form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(item)
-    return item_detail(request, pk, forms={key: form})
+class ItemActionView(ItemMixin, EmbeddedActionView):
+    """A form of the item's page; refused, the page again with the form bound (422)."""
+
+    detail_view = ItemDetailView
+
+    def allowed(self, user, obj):
+        return permissions.can_handle(user, obj)
 
 
-@require_POST
-def item_route(request, pk):
-    def act(item, form):
-        services.mail_route(item=item, user=request.user, **form.cleaned_data)
+class ItemRouteView(ItemActionView):
+    form_class = RouteForm
+    form_key = "route"
+    success_message = _("The item is routed.")
 
-    return _action(request, pk, RouteForm, "route", act, _("The item is routed."))
-
-
-@require_POST
-def item_take(request, pk):
-    item = _visible_item(request, pk)
-    try:
-        services.mail_take(item=item, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("You are handling this item."))
-    return redirect(item)
+    def perform(self, form, obj):
+        services.mail_route(item=obj, user=self.request.user, **form.cleaned_data)
 
 
-@require_POST
-def item_reply(request, pk):
-    def act(item, form):
+class ItemTakeView(ItemActionView):
+    form_key = "take"
+    success_message = _("You are handling this item.")
+
+    def perform(self, form, obj):
+        services.mail_take(item=obj, user=self.request.user)
+
+
+class ItemReplyView(ItemActionView):
+    form_class = ReplyForm
+    form_key = "reply"
+    success_message = _("The reply is registered; the item is answered.")
+
+    def get_form_kwargs(self, obj):
+        return {**super().get_form_kwargs(obj), "instance": MailItem()}  # the reply, not the item
+
+    def perform(self, form, obj):
         reply = form.save(commit=False)
-        services.mail_reply(item=item, user=request.user, reply=reply, uploads=form.cleaned_data["attachments"])
-
-    return _action(request, pk, ReplyForm, "reply", act, _("The reply is registered; the item is answered."), True)
+        services.mail_reply(item=obj, user=self.request.user, reply=reply, uploads=form.cleaned_data["attachments"])
 
 
-@require_POST
-def item_attach(request, pk):
-    def act(item, form):
-        services.mail_attach(item=item, user=request.user, uploads=form.cleaned_data["attachments"])
+class ItemAttachView(ItemActionView):
+    form_class = AttachForm
+    form_key = "attach"
+    success_message = _("The files are attached.")
 
-    return _action(request, pk, AttachForm, "attach", act, _("The files are attached."), files=True)
-
-
-@require_POST
-def item_file(request, pk):
-    item = _visible_item(request, pk)
-    form = FileIntoForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            filing.mail_file(item=item, user=request.user, record_file=form.cleaned_data["record_file"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The item and its replies are filed in %(reference)s.") % form.cleaned_data)
-            return redirect(item)
-    return item_detail(request, pk, forms={"file": form})
+    def perform(self, form, obj):
+        services.mail_attach(item=obj, user=self.request.user, uploads=form.cleaned_data["attachments"])
 
 
-@require_POST
-def item_close(request, pk):
-    def act(item, form):
-        services.mail_close(item=item, user=request.user, closed_on=form.cleaned_data["closed_on"])
+class ItemFileView(ItemActionView):
+    form_class = FileIntoForm
+    form_key = "file"
 
-    return _action(request, pk, CloseForm, "close", act, _("The item is closed."))
+    def get_form_kwargs(self, obj):
+        return {**super().get_form_kwargs(obj), "user": self.request.user}
+
+    def perform(self, form, obj):
+        self.filed_in = form.cleaned_data["reference"]
+        services.mail_file(item=obj, user=self.request.user, record_file=form.cleaned_data["record_file"])
+
+    def get_success_message(self, result):
+        return _("The item and its replies are filed in %(reference)s.") % {"reference": self.filed_in}
+
+
+class ItemCloseView(ItemActionView):
+    form_class = CloseForm
+    form_key = "close"
+    success_message = _("The item is closed.")
+
+    def perform(self, form, obj):
+        services.mail_close(item=obj, user=self.request.user, closed_on=form.cleaned_data["closed_on"])
 
 
 def attachment_download(request, pk, attachment_pk):
     """An item's attachment, for those who may see the item (404 otherwise), the read logged."""
-    item = _visible_item(request, pk)
+    item = get_object_or_404(selectors.items_visible_to(request.user), pk=pk)
     attachment = get_object_or_404(item.attachments.select_related("stored_file"), pk=attachment_pk)
     if item.is_restricted:
         confidential_access_log(request=request, obj=item, action="download")
     return private_file_response(attachment.stored_file)
 
 
-class ItemHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return selectors.items_visible_to(self.request.user)
+class ItemHistoryView(ItemMixin, ObjectHistoryView):
+    pass

@@ -1,0 +1,114 @@
+"""The item's page and its embedded forms on core's generic views: a refused form answers 422
+on the item's page, with its error, and changes nothing."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from courrier import services
+from courrier.models import Contact, MailItem, RoutingEvent
+from tests.courrier.factories import ContactFactory
+from tests.documents.samples import upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item(mail_clerk):
+    item = MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(), subject="Lettre")
+    return services.mail_register(item=item, user=mail_clerk)
+
+
+def snapshot(item):
+    item = MailItem.objects.get(pk=item.pk)
+    return (
+        item.status,
+        item.routed_unit_id,
+        item.assignee_id,
+        RoutingEvent.objects.filter(mail_item=item).count(),
+        MailItem.objects.filter(in_reply_to=item).count(),
+    )
+
+
+def test_a_refused_route_shows_its_error_on_the_item_page_in_422(make_client, mail_clerk, lawyer, outsider, item):
+    before = snapshot(item)
+    client = make_client(mail_clerk)
+    url = reverse("courrier:item_route", args=[item.pk])
+    empty = client.post(url, {})
+    assert empty.status_code == 422
+    assert empty.templates[0].name == "courrier/item_detail.html"
+    assert empty.context["route_form"].errors["unit"] == ["Ce champ est obligatoire."]
+    # The service refuses a person of another unit: its message, on the page.
+    wrong_person = client.post(url, {"unit": lawyer.org_unit_id, "assignee": outsider.pk})
+    assert wrong_person.status_code == 422
+    message = wrong_person.context["route_form"].errors["assignee"][0]
+    assert message.startswith("Choisissez une personne") and message in wrong_person.text.replace("&#x27;", "'")
+    assert snapshot(item) == before
+
+
+def test_a_refused_reply_shows_its_error_on_the_item_page_and_registers_nothing(make_client, mail_clerk, item):
+    before = snapshot(item)
+    response = make_client(mail_clerk).post(
+        reverse("courrier:item_reply", args=[item.pk]),
+        {"sent_on": "2026-03-10", "channel": "post", "subject": "Réponse",
+         "attachments": [upload("virus.exe", b"MZ\x90\x00")]},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert response.context["reply_form"].errors["attachments"]
+    assert 'id="reply-title"' in response.text
+    assert snapshot(item) == before
+    assert MailItem.objects.count() == 1
+
+
+def test_taking_an_item_already_in_progress_answers_422_with_the_reason(make_client, mail_clerk, item):
+    services.mail_take(item=item, user=mail_clerk)
+    before = snapshot(item)
+    response = make_client(mail_clerk).post(reverse("courrier:item_take", args=[item.pk]))
+    assert response.status_code == 422
+    assert "Cet élément est déjà en traitement, a déjà reçu sa réponse ou est fermé." in response.text
+    assert snapshot(item) == before
+
+
+def test_the_items_actions_are_post_only_and_for_those_who_handle_it(make_client, mail_clerk, outsider, item):
+    for name in ("item_route", "item_take", "item_reply", "item_attach", "item_close", "item_file"):
+        url = reverse(f"courrier:{name}", args=[item.pk])
+        assert make_client(mail_clerk).get(url).status_code == 405, name
+        assert make_client(outsider).post(url, {}).status_code == 403, name
+    assert snapshot(item) == ("registered", None, None, 0, 0)
+
+
+def test_the_item_page_offers_only_what_the_person_may_do(make_client, mail_clerk, outsider, item):
+    clerk_page = make_client(mail_clerk).get(item.get_absolute_url())
+    assert [a.label for a in clerk_page.context["actions"]] == ["Corriger"]
+    assert clerk_page.context["can_route"] and clerk_page.context["can_take"]
+    outsider_page = make_client(outsider).get(item.get_absolute_url())
+    assert outsider_page.status_code == 200 and outsider_page.context["actions"] == []
+    assert not outsider_page.context["can_route"] and 'id="route-title"' not in outsider_page.text
+
+
+def test_a_registration_refused_by_the_service_saves_neither_the_item_nor_the_new_contact(make_client, mail_clerk):
+    response = make_client(mail_clerk).post(
+        reverse("courrier:item_register"),
+        {"direction": "incoming", "received_on": "2026-03-02", "channel": "post", "mail_type": "letter",
+         "confidentiality": "internal", "new_contact_name": "Jeanne Bouchard", "subject": "Lettre",
+         "attachments": [upload("virus.exe", b"MZ\x90\x00")]},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert response.context["form"].errors["attachments"]
+    assert not MailItem.objects.exists() and not Contact.objects.exists()
+
+
+def test_correcting_an_item_keeps_its_number(make_client, mail_clerk, lawyer, item):
+    url = reverse("courrier:item_edit", args=[item.pk])
+    assert make_client(lawyer).get(url).status_code == 403
+    page = make_client(mail_clerk).get(url)
+    assert page.status_code == 200 and page.context["title"] == f"Corriger {item.reference}"
+    data = {"received_on": "2026-03-03", "channel": "email", "contact": item.contact_id, "subject": "Lettre corrigée",
+            "mail_type": "letter", "confidentiality": "internal"}  # fmt: skip
+    assert make_client(mail_clerk).post(url, {**data, "subject": ""}).status_code == 422
+    assert MailItem.objects.get(pk=item.pk).subject == "Lettre"
+    response = make_client(mail_clerk).post(url, data)
+    assert response.status_code == 302
+    saved = MailItem.objects.get(pk=item.pk)
+    assert (saved.reference, saved.subject, saved.direction) == (item.reference, "Lettre corrigée", "incoming")
