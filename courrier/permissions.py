@@ -84,6 +84,14 @@ def can_extend_access_request(user, access_request, today):
     )
 
 
+# --- Contacts -------------------------------------------------------------------------------
+
+
+def can_change_contact(user, contact=None):
+    """Any staff member who uses the mail app adds or corrects a contact."""
+    return user.is_office_staff
+
+
 # --- Mandates -------------------------------------------------------------------------------
 
 

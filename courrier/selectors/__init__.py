@@ -9,7 +9,7 @@ from .access import (
     reviews_visible_to,
     year_report,
 )
-from .contacts import CONTACT_OPTIONS, contact_options
+from .contacts import CONTACT_ITEMS_SHOWN, CONTACT_OPTIONS, contact_options, contact_page
 from .mail import item_page, items_visible_to, my_pending_items
 from .mandates import (
     DUE_ROW_FIELDS,
@@ -19,8 +19,9 @@ from .mandates import (
     involving,
     linked_files,
     linked_items,
-    mandate_for_page,
+    mandate_page,
     mandates_for_list,
+    mandates_for_page,
     mandates_visible_to,
     my_active_mandates,
     notes_of,
@@ -29,6 +30,7 @@ from .mandates import (
 )
 
 __all__ = [
+    "CONTACT_ITEMS_SHOWN",
     "CONTACT_OPTIONS",
     "DUE_ROW_FIELDS",
     "PRIORITY_RANK",
@@ -36,6 +38,7 @@ __all__ = [
     "access_request_page",
     "access_requests_visible_to",
     "contact_options",
+    "contact_page",
     "due_by_unit",
     "due_this_week",
     "involving",
@@ -43,8 +46,9 @@ __all__ = [
     "items_visible_to",
     "linked_files",
     "linked_items",
-    "mandate_for_page",
+    "mandate_page",
     "mandates_for_list",
+    "mandates_for_page",
     "mandates_visible_to",
     "my_active_mandates",
     "my_pending_items",

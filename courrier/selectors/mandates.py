@@ -37,15 +37,20 @@ def mandates_for_list(user):
     )
 
 
-def mandate_for_page(user, pk):
-    """The mandate with its people (three queries: it, its helpers; None when not visible)."""
-    return (
-        mandates_visible_to(user)
-        .select_related("requester", "created_by")
-        .prefetch_related("helpers__org_unit")
-        .filter(pk=pk)
-        .first()
-    )
+def mandates_for_page(user):
+    """The mandates with their people, for a mandate's page (it, then its helpers)."""
+    return mandates_visible_to(user).select_related("requester", "created_by").prefetch_related("helpers__org_unit")
+
+
+def mandate_page(mandate, user):
+    """What a mandate's page shows besides the mandate: its helpers, its notes (newest first),
+    and the linked items and files the person may see (constant queries)."""
+    return {
+        "helpers": list(mandate.helpers.all()),
+        "notes": list(notes_of(mandate)),
+        "items": list(linked_items(mandate, user)),
+        "files": list(linked_files(mandate, user)),
+    }
 
 
 def notes_of(mandate):

@@ -4,14 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from courrier import search_index
+from courrier import permissions, search_index
 from courrier.models import Contact
 
 
 @transaction.atomic
 def contact_save(*, contact, user):
     """Any staff member with access to the mail app adds or corrects a contact; an order is one contact."""
-    if not user.is_office_staff:
+    if not permissions.can_change_contact(user, contact):
         raise PermissionDenied
     if contact.professional_order_id:
         duplicate = Contact.objects.filter(professional_order_id=contact.professional_order_id).exclude(pk=contact.pk)

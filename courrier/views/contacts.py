@@ -1,30 +1,27 @@
 """The contacts directory: people and organisations, the 46 orders included."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from courrier import selectors
-from courrier.filtersets.mail import ContactFilterSet
-from courrier.forms.mail import ContactForm
+from courrier import permissions, selectors, services
+from courrier.filtersets import ContactFilterSet
+from courrier.forms import ContactForm
 from courrier.models import Contact
-from courrier.services.contacts import contact_save
-from courrier.tables.mail import ContactTable
-from opq_intranet.core.forms import add_service_errors
-from opq_intranet.core.history import history_for
+from courrier.tables import ContactTable
+from courrier.views.common import CourrierPageMixin
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import HISTORY_PREVIEW
+from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView
 
-ITEMS_SHOWN = 20
+CONTACTS = ("courrier:contact_list", _("Contacts"))
 
 
 class ContactListView(ObjectListView):
     filterset_class = ContactFilterSet
     table_class = ContactTable
-    title = gettext_lazy("Contacts")
+    title = _("Contacts")
     export_name = "contacts"
     actions_template = "courrier/_contact_list_actions.html"
 
@@ -32,41 +29,48 @@ class ContactListView(ObjectListView):
         return Contact.objects.all()
 
 
-def contact_detail(request, pk):
-    contact = get_object_or_404(Contact.objects.select_related("professional_order"), pk=pk)
-    items = selectors.items_visible_to(request.user).filter(contact=contact)
-    context = {
-        "object": contact,
-        "items": items[:ITEMS_SHOWN],
-        "items_shown": ITEMS_SHOWN,
-        "history": history_for(contact, limit=HISTORY_PREVIEW),
-    }
-    return render(request, "courrier/contact_detail.html", context)
+class ContactMixin(CourrierPageMixin):
+    breadcrumb_list = CONTACTS
+
+    def object_label(self, obj):
+        return obj.name
+
+    def get_queryset(self):
+        return Contact.objects.select_related("professional_order")
 
 
-def _contact_form(request, contact, title):
-    form = ContactForm(request.POST or None, instance=contact)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = contact_save(contact=form.save(commit=False), user=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The contact %(name)s is saved.") % {"name": saved})
-            return redirect(saved)
-    status = 422 if form.errors else 200
-    return render(
-        request, "courrier/contact_form.html", {"form": form, "title": title, "object": contact}, status=status
-    )
+class ContactDetailView(ContactMixin, ObjectDetailView):
+    template_name = "courrier/contact_detail.html"
+
+    def get_actions(self, obj):
+        if not permissions.can_change_contact(self.request.user, obj):
+            return []
+        return [Action(_("Change"), reverse("courrier:contact_edit", args=[obj.pk]))]
+
+    def get_extra_context(self, obj, bound_forms):
+        return selectors.contact_page(obj, self.request.user)
 
 
-def contact_create(request):
-    return _contact_form(request, None, _("New contact"))
+class ContactEditView(ContactMixin, ObjectEditView):
+    """Add a contact (no `pk`) or correct one."""
 
+    form_class = ContactForm
 
-def contact_edit(request, pk):
-    contact = get_object_or_404(Contact, pk=pk)
-    return _contact_form(request, contact, _("Change the contact"))
+    def new_object(self):
+        return Contact()
+
+    def refuse(self, obj):
+        if not permissions.can_change_contact(self.request.user, obj):
+            raise PermissionDenied
+
+    def get_title(self, obj):
+        return _("Change the contact") if obj.pk else _("New contact")
+
+    def get_success_message(self, result):
+        return _("The contact %(name)s is saved.") % {"name": result}
+
+    def save(self, form, obj):
+        return services.contact_save(contact=form.save(commit=False), user=self.request.user)
 
 
 @require_GET

@@ -1,33 +1,25 @@
 """The mandates' pages: the list, a mandate with its notes and links, its forms, and what is due
-by unit. Every staff member of the app reads them; changes go through the services, which say
-who may make them (403 otherwise)."""
+by unit. Every staff member of the app reads them; who may change them is courrier/permissions.py
+(403 otherwise), and the services check it again."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _
 
 from courrier import permissions, selectors, services
 from courrier.choices import MandateStatus, Priority
 from courrier.filtersets import MandateFilterSet
-from courrier.forms import DueUnitForm, FileLinkForm, MailLinkForm, MandateForm, NoteForm, StatusForm
+from courrier.forms import DueUnitForm, FileLinkForm, MailLinkForm, MandateForm, NoteForm, StatusForm, UnlinkForm
+from courrier.models import Mandate
 from courrier.tables import MandateTable
-from opq_intranet.core.forms import add_service_errors
-from opq_intranet.core.history import history_for
+from courrier.views.common import CourrierPageMixin, EmbeddedActionView
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
 
-
-def _mandate(request, pk):
-    mandate = selectors.mandate_for_page(request.user, pk)
-    if mandate is None:
-        raise Http404
-    return mandate
-
+MANDATES = ("courrier:mandate_list", _("Mandates"))
 
 # --- The list and what is due -----------------------------------------------------------------
 
@@ -35,7 +27,7 @@ def _mandate(request, pk):
 class MandateListView(ObjectListView):
     filterset_class = MandateFilterSet
     table_class = MandateTable
-    title = gettext_lazy("Mandates")
+    title = _("Mandates")
     export_name = "mandats"
     actions_template = "courrier/mandates/_list_actions.html"
     template_name = "courrier/mandates/mandate_list.html"
@@ -72,15 +64,15 @@ def mandate_due(request):
 
 
 STATUS_ACTIONS = {
-    MandateStatus.WAITING: gettext_lazy("Set waiting"),
-    MandateStatus.DONE: gettext_lazy("Mark done"),
-    MandateStatus.CANCELLED: gettext_lazy("Cancel the mandate"),
+    MandateStatus.WAITING: _("Set waiting"),
+    MandateStatus.DONE: _("Mark done"),
+    MandateStatus.CANCELLED: _("Cancel the mandate"),
 }
 
 
-def _status_actions(mandate):
+def status_buttons(mandate):
     """[(status, button label, style)] of the moves the mandate may make."""
-    actions = []
+    buttons = []
     for status in services.allowed_statuses(mandate):
         if status == MandateStatus.IN_PROGRESS:
             if mandate.status == MandateStatus.OPEN:
@@ -92,171 +84,149 @@ def _status_actions(mandate):
         else:
             label = STATUS_ACTIONS[status]
         style = "btn-outline-danger" if status == MandateStatus.CANCELLED else "btn-outline-primary"
-        actions.append((status.value, label, style))
-    return actions
+        buttons.append((status.value, label, style))
+    return buttons
 
 
-def _mandate_page(request, mandate, *, status=200, **forms_given):
-    user = request.user
-    notes = list(selectors.notes_of(mandate))
-    context = {
-        "object": mandate,
-        "helpers": list(mandate.helpers.all()),
-        "notes": notes,
-        "items": list(selectors.linked_items(mandate, user)),
-        "files": list(selectors.linked_files(mandate, user)),
-        "can_change": permissions.can_change_mandate(user, mandate),
-        "status_actions": _status_actions(mandate),
-        "status_form": forms_given.get("status_form") or StatusForm(),
-        "note_form": forms_given.get("note_form") or NoteForm(),
-        "mail_form": forms_given.get("mail_form") or MailLinkForm(),
-        "file_form": forms_given.get("file_form") or FileLinkForm(),
-        "link_error": forms_given.get("link_error"),
-        "today": timezone.localdate(),
-        "history": history_for(mandate, limit=HISTORY_PREVIEW),
-        "history_url_name": "courrier:mandate_history",
-    }
-    return render(request, "courrier/mandates/mandate_detail.html", context, status=status)
-
-
-def mandate_detail(request, pk):
-    return _mandate_page(request, _mandate(request, pk))
-
-
-class MandateHistoryView(ObjectHistoryView):
-    """The reminders' bookkeeping (last_reminder) is kept out of the history by the model."""
+class MandateMixin(CourrierPageMixin):
+    breadcrumb_home = True
+    breadcrumb_list = MANDATES
 
     def get_queryset(self):
-        return selectors.mandates_visible_to(self.request.user)
+        return selectors.mandates_for_page(self.request.user)
 
 
-def mandate_create(request):
-    if not permissions.can_create_mandate(request.user):
-        raise PermissionDenied
-    form = MandateForm(request.POST or None, initial={"priority": Priority.NORMAL})
-    if request.method == "POST" and form.is_valid():
-        try:
-            mandate = services.mandate_create(
-                mandate=form.save(commit=False), user=request.user, helpers=form.cleaned_data["helpers"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The mandate %(reference)s is created.") % {"reference": mandate.reference})
-            return redirect(mandate)
-    status = 422 if request.method == "POST" else 200
-    return render(
-        request, "courrier/mandates/mandate_form.html", {"form": form, "title": _("New mandate")}, status=status
-    )
+class MandateDetailView(MandateMixin, ObjectDetailView):
+    template_name = "courrier/mandates/mandate_detail.html"
+    history_url_name = "courrier:mandate_history"
+
+    def get_actions(self, obj):
+        if not permissions.can_edit_mandate(self.request.user, obj):
+            return []
+        return [Action(_("Change"), reverse("courrier:mandate_edit", args=[obj.pk]))]
+
+    def get_extra_context(self, obj, bound_forms):
+        can_change = permissions.can_change_mandate(self.request.user, obj)
+        unlink = bound_forms.get("unlink")
+        return {
+            **selectors.mandate_page(obj, self.request.user),
+            "can_change": can_change,
+            "status_actions": status_buttons(obj) if can_change else [],
+            "status_form": bound_forms.get("status") or StatusForm(),
+            "note_form": bound_forms.get("note") or NoteForm(),
+            "mail_form": bound_forms.get("mail") or MailLinkForm(),
+            "file_form": bound_forms.get("file") or FileLinkForm(),
+            "link_error": " ".join(e for errors in unlink.errors.values() for e in errors) if unlink else "",
+            "today": timezone.localdate(),
+        }
 
 
-def mandate_edit(request, pk):
-    mandate = _mandate(request, pk)
-    if not permissions.can_change_mandate(request.user, mandate):
-        raise PermissionDenied
-    if not mandate.is_active:
-        messages.error(request, _("This mandate is done or cancelled: reopen it first."))
-        return redirect(mandate)
-    form = MandateForm(request.POST or None, instance=mandate)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mandate_update(
-                mandate=form.save(commit=False), user=request.user, helpers=form.cleaned_data["helpers"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The mandate is saved."))
-            return redirect(mandate)
-    status = 422 if request.method == "POST" else 200
-    title = _("Change the mandate %(reference)s") % {"reference": mandate.reference}
-    return render(
-        request,
-        "courrier/mandates/mandate_form.html",
-        {"form": form, "title": title, "object": mandate},
-        status=status,
-    )
+class MandateHistoryView(MandateMixin, ObjectHistoryView):
+    """The reminders' bookkeeping (last_reminder) is kept out of the history by the model."""
 
 
-@require_POST
-def mandate_status(request, pk):
-    mandate = _mandate(request, pk)
-    if not permissions.can_change_mandate(request.user, mandate):
-        raise PermissionDenied
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            mandate = services.mandate_set_status(
-                mandate=mandate, user=request.user, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The mandate is now %(status)s.") % {"status": mandate.get_status_display().lower()}
-            )
-            return redirect(mandate)
-    return _mandate_page(request, mandate, status_form=form, status=422)
+class MandateEditView(MandateMixin, ObjectEditView):
+    """Create a mandate (no `pk`: the person is its requester) or change an active one."""
+
+    form_class = MandateForm
+    template_name = "courrier/mandates/mandate_form.html"
+
+    def new_object(self):
+        return Mandate()
+
+    def refuse(self, obj):
+        user = self.request.user
+        if not obj.pk:
+            if not permissions.can_create_mandate(user):
+                raise PermissionDenied
+            return None
+        if not permissions.can_change_mandate(user, obj):
+            raise PermissionDenied
+        if not obj.is_active:
+            messages.error(self.request, _("This mandate is done or cancelled: reopen it first."))
+            return redirect(obj)
+        return None
+
+    def get_initial(self, obj):
+        return {} if obj.pk else {"priority": Priority.NORMAL}
+
+    def get_title(self, obj):
+        if obj.pk:
+            return _("Change the mandate %(reference)s") % {"reference": obj.reference}
+        return _("New mandate")
+
+    def get_success_message(self, result):
+        if self.kwargs.get("pk"):
+            return _("The mandate is saved.")
+        return _("The mandate %(reference)s is created.") % {"reference": result.reference}
+
+    def save(self, form, obj):
+        mandate, user, helpers = form.save(commit=False), self.request.user, form.cleaned_data["helpers"]
+        if self.kwargs.get("pk"):
+            return services.mandate_update(mandate=mandate, user=user, helpers=helpers)
+        return services.mandate_create(mandate=mandate, user=user, helpers=helpers)
 
 
-@require_POST
-def mandate_note(request, pk):
-    mandate = _mandate(request, pk)
-    if not permissions.can_change_mandate(request.user, mandate):
-        raise PermissionDenied
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.mandate_add_note(mandate=mandate, user=request.user, text=form.cleaned_data["text"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The note is added."))
-            return redirect(mandate)
-    return _mandate_page(request, mandate, note_form=form, status=422)
+class MandateActionView(MandateMixin, EmbeddedActionView):
+    detail_view = MandateDetailView
+
+    def allowed(self, user, obj):
+        return permissions.can_change_mandate(user, obj)
 
 
-@require_POST
-def mandate_links(request, pk):
+class MandateStatusView(MandateActionView):
+    form_class = StatusForm
+    form_key = "status"
+
+    def perform(self, form, obj):
+        status, note = form.cleaned_data["status"], form.cleaned_data["note"]
+        return services.mandate_set_status(mandate=obj, user=self.request.user, status=status, note=note)
+
+    def get_success_message(self, result):
+        return _("The mandate is now %(status)s.") % {"status": result.get_status_display().lower()}
+
+
+class MandateNoteView(MandateActionView):
+    form_class = NoteForm
+    form_key = "note"
+    success_message = _("The note is added.")
+
+    def perform(self, form, obj):
+        services.mandate_add_note(mandate=obj, user=self.request.user, text=form.cleaned_data["text"])
+
+
+class MandateLinksView(MandateActionView):
     """Link a mail item or a file by its number, or unlink one (the button says which)."""
-    mandate = _mandate(request, pk)
-    if not permissions.can_change_mandate(request.user, mandate):
-        raise PermissionDenied
-    post = request.POST
-    try:
-        if "unlink_mail" in post:
-            item = services.mandate_unlink_mail(mandate=mandate, user=request.user, item_id=_id(post["unlink_mail"]))
-            messages.success(request, _("The mail item %(reference)s is unlinked.") % {"reference": item.reference})
-            return redirect(mandate)
-        if "unlink_file" in post:
-            record_file = services.mandate_unlink_file(
-                mandate=mandate, user=request.user, file_id=_id(post["unlink_file"])
-            )
-            messages.success(request, _("The file %(reference)s is unlinked.") % {"reference": record_file.reference})
-            return redirect(mandate)
-    except ValidationError as error:
-        return _mandate_page(request, mandate, link_error=" ".join(error.messages), status=422)
-    if "mail-reference" in post:
-        return _link(request, mandate, MailLinkForm(post), services.mandate_link_mail, "mail_form")
-    if "file-reference" in post:
-        return _link(request, mandate, FileLinkForm(post), services.mandate_link_file, "file_form")
-    return _mandate_page(request, mandate, link_error=_("Say what to link or unlink."), status=422)
 
+    LINKS = {
+        "mail": (MailLinkForm, services.mandate_link_mail),
+        "file": (FileLinkForm, services.mandate_link_file),
+    }
 
-def _id(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(_("Say what to link or unlink.")) from None
-
-
-def _link(request, mandate, form, link, form_name):
-    if form.is_valid():
-        try:
-            linked = link(mandate=mandate, user=request.user, reference=form.cleaned_data["reference"])
-        except ValidationError as error:
-            add_service_errors(form, error)
+    def get_form(self, obj):
+        post = self.request.POST
+        if "unlink_mail" in post or "unlink_file" in post:
+            self.form_key = "unlink"
+        elif "mail-reference" in post:
+            self.form_key = "mail"
+        elif "file-reference" in post:
+            self.form_key = "file"
         else:
-            messages.success(request, _("%(reference)s is linked to the mandate.") % {"reference": linked.reference})
-            return redirect(mandate)
-    return _mandate_page(request, mandate, status=422, **{form_name: form})
+            self.form_key = "unlink"
+        self.form_class = self.LINKS[self.form_key][0] if self.form_key in self.LINKS else UnlinkForm
+        return super().get_form(obj)
+
+    def perform(self, form, obj):
+        user, data = self.request.user, form.cleaned_data
+        if self.form_key in self.LINKS:
+            linked = self.LINKS[self.form_key][1](mandate=obj, user=user, reference=data["reference"])
+            self.message = _("%(reference)s is linked to the mandate.") % {"reference": linked.reference}
+        elif data["unlink_mail"] is not None:
+            item = services.mandate_unlink_mail(mandate=obj, user=user, item_id=data["unlink_mail"])
+            self.message = _("The mail item %(reference)s is unlinked.") % {"reference": item.reference}
+        else:
+            record_file = services.mandate_unlink_file(mandate=obj, user=user, file_id=data["unlink_file"])
+            self.message = _("The file %(reference)s is unlinked.") % {"reference": record_file.reference}
+
+    def get_success_message(self, result):
+        return self.message
