@@ -1,6 +1,7 @@
 """Filters of the access requests."""
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,17 +9,31 @@ from courrier.choices import AccessDecision, AccessRequestStatus
 from courrier.models import AccessRequest
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within bounds: "abc", 0 or a 20-digit number is a French message, never a 500."""
+
+    field_class = forms.IntegerField
+
 
 class AccessRequestFilterSet(BaseFilterSet):
     search_fields = ("reference", "documents_requested", "mail_item__contact__name", "mail_item__reference")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=AccessRequestStatus.choices, empty_label=_("All"))
     decision = django_filters.ChoiceFilter(label=_("Decision"), choices=AccessDecision.choices, empty_label=_("All"))
-    annee = django_filters.NumberFilter(label=_("Year received"), field_name="received_on", lookup_expr="year")
+    year = YearFilter(
+        label=_("Year received"),
+        field_name="received_on",
+        lookup_expr="year",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue", widget=YesNoAllWidget)
 
     class Meta:
         model = AccessRequest
-        fields = ["q", "status", "decision", "annee", "overdue"]
+        fields = ["q", "status", "decision", "year", "overdue"]
 
     def filter_overdue(self, queryset, name, value):
         late = queryset.overdue(timezone.localdate())

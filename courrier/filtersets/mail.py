@@ -30,7 +30,7 @@ class MailItemFilterSet(BaseFilterSet):
     confidentiality = django_filters.ChoiceFilter(
         label=_("Confidentiality"), choices=ConfidentialityLevel.choices, empty_label=_("All")
     )
-    a_moi = django_filters.BooleanFilter(label=_("Routed to me"), method="filter_mine", widget=YesNoAllWidget)
+    mine = django_filters.BooleanFilter(label=_("Routed to me"), method="filter_mine", widget=YesNoAllWidget)
     overdue = django_filters.BooleanFilter(label=_("Reply overdue"), method="filter_overdue", widget=YesNoAllWidget)
     since = django_filters.DateFilter(label=_("Dated from"), method="filter_since", widget=DateInput)
     until = django_filters.DateFilter(label=_("Dated until"), method="filter_until", widget=DateInput)
@@ -45,7 +45,7 @@ class MailItemFilterSet(BaseFilterSet):
             "channel",
             "routed_unit",
             "confidentiality",
-            "a_moi",
+            "mine",
             "overdue",
             "since",
             "until",

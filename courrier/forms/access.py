@@ -57,4 +57,4 @@ class ReviewOutcomeForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    annee = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)

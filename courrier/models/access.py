@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from courrier.choices import AccessDecision, AccessRequestStatus, ReviewOutcome
 from opq_intranet.core.history import track_history
 
-
 # The deadline in force: the extended one once the deadline is extended (art. 47 par. 2).
 DEADLINE_IN_FORCE = "deadline_in_force"
 

@@ -207,8 +207,8 @@ def access_letter_preview(request, pk):
 def access_report(request):
     """The yearly report; `?export=csv` (or xlsx) downloads it."""
     this_year = timezone.localdate().year
-    form = ReportForm(request.GET or None, initial={"annee": this_year})
-    year = form.cleaned_data["annee"] if form.is_valid() else this_year
+    form = ReportForm(request.GET or None, initial={"year": this_year})
+    year = form.cleaned_data["year"] if form.is_valid() else this_year
     report = selectors.year_report(year)
     export = request.GET.get("export")
     if export in FORMATS:

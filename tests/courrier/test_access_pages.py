@@ -103,13 +103,13 @@ def test_the_draft_letter_is_shown_inline(make_client, mail_clerk, opened):
 def test_the_report_downloads_as_csv_with_its_bom_and_as_xlsx(make_client, mail_clerk, opened):
     answered(opened, mail_clerk)
     client = make_client(mail_clerk)
-    response = client.get(reverse("courrier:access_report"), {"annee": 2026, "export": "csv"})
+    response = client.get(reverse("courrier:access_report"), {"year": 2026, "export": "csv"})
     assert response["Content-Disposition"] == 'attachment; filename="demandes-acces-2026.csv"'
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0] == ["Année", "2026"] and ["Réponse envoyée", "1"] in rows and ["Accès accordé", "1"] in rows
-    workbook = client.get(reverse("courrier:access_report"), {"annee": 2026, "export": "xlsx"})
+    workbook = client.get(reverse("courrier:access_report"), {"year": 2026, "export": "xlsx"})
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     assert [sheet["A1"].value, sheet["B1"].value] == ["Année", 2026]
 
@@ -120,3 +120,23 @@ def test_the_list_export_never_makes_a_formula_of_a_requesters_name(make_client,
     assert text.startswith("\ufeff")
     applicants = [row[1] for row in csv.reader(io.StringIO(text[1:]))][1:]
     assert applicants == ['\'=HYPERLINK("http://x","Pierre")']
+
+
+@pytest.mark.parametrize("year", ["0", "-5", "10000", "12345678901234567890", "2026.5", "abc"])
+def test_a_bad_year_on_the_list_and_the_report_is_a_french_message_never_a_500(make_client, mail_clerk, opened, year):
+    client = make_client(mail_clerk)
+    listed = client.get(reverse("courrier:access_list"), {"year": year})
+    assert listed.status_code == 200
+    message = listed.context["filterset"].form.errors["year"][0]
+    assert message.startswith(("Assurez-vous", "Saisissez un nombre entier")) and message in listed.text
+    report = client.get(reverse("courrier:access_report"), {"year": year})
+    assert report.status_code == 200 and report.context["report"].year == date.today().year
+    assert report.context["form"].errors["year"]
+
+
+def test_the_list_filters_by_the_year_in_english(make_client, mail_clerk, opened):
+    client = make_client(mail_clerk)
+    assert [r.pk for r in client.get(reverse("courrier:access_list"), {"year": 2026}).context["page"].object_list] == [
+        opened.pk
+    ]
+    assert not client.get(reverse("courrier:access_list"), {"year": 2025}).context["page"].object_list

@@ -112,3 +112,17 @@ def test_correcting_an_item_keeps_its_number(make_client, mail_clerk, lawyer, it
     assert response.status_code == 302
     saved = MailItem.objects.get(pk=item.pk)
     assert (saved.reference, saved.subject, saved.direction) == (item.reference, "Lettre corrigée", "incoming")
+
+
+def test_mine_lists_what_is_routed_to_me_and_the_links_say_so(make_client, mail_clerk, lawyer, legal, item):
+    services.mail_route(item=item, user=mail_clerk, unit=legal, assignee=lawyer)
+    other = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(), subject="Autre"),
+        user=mail_clerk,
+    )
+    client = make_client(lawyer)
+    mine = client.get(reverse("courrier:item_list"), {"mine": "true"}).context["page"].object_list
+    assert [i.pk for i in mine] == [item.pk]
+    not_mine = client.get(reverse("courrier:item_list"), {"mine": "false"}).context["page"].object_list
+    assert [i.pk for i in not_mine] == [other.pk]
+    assert f"{reverse('courrier:item_list')}?mine=true" in client.get(reverse("courrier:index")).text

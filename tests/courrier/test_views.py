@@ -129,8 +129,8 @@ def test_access_pages_are_for_the_person_responsible(make_client, mail_clerk, la
     assert make_client(mail_clerk).get(access_request.get_absolute_url()).status_code == 200
     assert make_client(lawyer).get(access_request.get_absolute_url()).status_code == 403
     assert make_client(lawyer).get(reverse("courrier:access_list")).status_code == 403
-    assert make_client(mail_clerk).get(reverse("courrier:access_report"), {"annee": 2026}).status_code == 200
-    export = make_client(mail_clerk).get(reverse("courrier:access_report"), {"annee": 2026, "export": "csv"})
+    assert make_client(mail_clerk).get(reverse("courrier:access_report"), {"year": 2026}).status_code == 200
+    export = make_client(mail_clerk).get(reverse("courrier:access_report"), {"year": 2026, "export": "csv"})
     assert export.status_code == 200 and b"2026" in b"".join(export.streaming_content)
 
 
