@@ -1,6 +1,5 @@
 """Mail panels on Mon travail: "Mon courrier" (what is routed to me), the access requests'
-deadlines (for the person responsible for access); "Mes mandats" lives in
-courrier/dashboard_mandates.py."""
+deadlines (for the person responsible for access), and "Mes mandats"."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,4 +45,29 @@ register(
     )
 )
 
-from courrier import dashboard_mandates  # noqa: E402, F401 - registers "Mes mandats"
+MANDATES_SHOWN = 6
+
+
+def my_mandates(request):
+    """One query: the person's active mandates as lead or helper, overdue first, then by due date."""
+    user = request.user
+    mandates = list(selectors.my_active_mandates(user)[: MANDATES_SHOWN + 1])
+    return {
+        "mandates": mandates[:MANDATES_SHOWN],
+        "more": len(mandates) > MANDATES_SHOWN,
+        "shown": MANDATES_SHOWN,
+        "today": timezone.localdate(),
+        "user_id": user.pk,
+    }
+
+
+register(
+    Panel(
+        key="courrier.my_mandates",
+        title=_("My mandates"),
+        template="courrier/panels/my_mandates.html",
+        permission="accounts.access_courrier",
+        get_context=my_mandates,
+        order=35,
+    )
+)

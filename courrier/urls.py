@@ -1,7 +1,6 @@
 from django.urls import path
 
-from courrier import urls_mandates
-from courrier.views import access, contacts, home, items, search
+from courrier.views import access, contacts, home, items, mandates, search
 
 app_name = "courrier"
 
@@ -37,5 +36,13 @@ urlpatterns = [
     path("acces/<int:pk>/revision/", access.AccessReviewView.as_view(), name="access_review"),
     path("acces/<int:pk>/historique/", access.AccessHistoryView.as_view(), name="access_history"),
     path("acces/revisions/<int:pk>/", access.ReviewDecideView.as_view(), name="review_decide"),
-    *urls_mandates.urlpatterns,
+    path("mandats/", mandates.MandateListView.as_view(), name="mandate_list"),
+    path("mandats/nouveau/", mandates.MandateEditView.as_view(), name="mandate_create"),
+    path("mandats/echeances/", mandates.mandate_due, name="mandate_due"),
+    path("mandats/<int:pk>/", mandates.MandateDetailView.as_view(), name="mandate_detail"),
+    path("mandats/<int:pk>/modifier/", mandates.MandateEditView.as_view(), name="mandate_edit"),
+    path("mandats/<int:pk>/statut/", mandates.MandateStatusView.as_view(), name="mandate_status"),
+    path("mandats/<int:pk>/notes/", mandates.MandateNoteView.as_view(), name="mandate_note"),
+    path("mandats/<int:pk>/liens/", mandates.MandateLinksView.as_view(), name="mandate_links"),
+    path("mandats/<int:pk>/historique/", mandates.MandateHistoryView.as_view(), name="mandate_history"),
 ]

@@ -409,7 +409,7 @@ def test_my_mandates_on_the_dashboard(make_client, lawyer, colleague):
 
 
 def test_the_panel_costs_one_query(rf, lawyer, django_assert_num_queries):
-    from courrier.dashboard_mandates import my_mandates
+    from courrier.dashboard import my_mandates
 
     for n in range(10):
         MandateFactory(lead=lawyer, due_on=NEXT_MONTH + timedelta(days=n))

@@ -1,12 +1,12 @@
 """Mail demo and scale data: contacts (the 46 orders and people), mail items, access requests,
-and the mandates (courrier/seed_mandates.py).
+and the mandates (courrier/seed/mandates.py).
 
 Demo: through the services, as the mail room and the units work: letters with scanned PDF,
 routed, some answered or closed, some overdue; four access requests (one open, one extended,
 one answered in time, one answered late, with their generated letters).
 
 Full: 200 000 items over ten years (a third with an attachment's text for the search),
-bulk-loaded without the history triggers (see documents/seed_records.py), and 50 000 mandates.
+bulk-loaded without the history triggers (as the records are), and 50 000 mandates.
 """
 
 import random
@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from courrier import services
 from courrier.choices import Channel, ContactKind, Direction, MailStatus, MailType
 from courrier.models import Contact, MailItem
-from courrier.seed_mandates import generate_mandates
+from courrier.seed.mandates import generate_mandates
 from documents.seed_texts import document_text, sentence_pool
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core import pdf
