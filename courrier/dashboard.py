@@ -12,7 +12,7 @@ ITEMS_SHOWN = 6
 
 def my_mail(request):
     """One query: the items routed to the person and still waiting, the oldest due first."""
-    items = list(selectors.my_pending_items(request.user).order_by("reply_due_on", "registered_at")[: ITEMS_SHOWN + 1])
+    items = list(selectors.my_pending_items(request.user)[: ITEMS_SHOWN + 1])
     return {"items": items[:ITEMS_SHOWN], "more": len(items) > ITEMS_SHOWN, "today": timezone.localdate()}
 
 

@@ -23,8 +23,12 @@ def items_visible_to(user):
 
 
 def my_pending_items(user):
-    """What waits for the person: routed to them, not answered or closed yet."""
-    return items_visible_to(user).filter(assignee=user, status__in=PENDING_STATUSES)
+    """What waits for the person: routed to them, not answered or closed yet, the soonest due first."""
+    return (
+        items_visible_to(user)
+        .filter(assignee=user, status__in=PENDING_STATUSES)
+        .order_by("reply_due_on", "registered_at")
+    )
 
 
 def item_page(item, user):

@@ -8,7 +8,7 @@ from courrier import permissions, selectors
 def index(request):
     user = request.user
     context = {
-        "my_items": selectors.my_pending_items(user).order_by("reply_due_on", "registered_at")[:10],
+        "my_items": selectors.my_pending_items(user)[:10],
         "is_mail_room": permissions.is_mail_room(user),
         "handles_access": permissions.handles_access_requests(user),
     }
