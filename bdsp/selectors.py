@@ -134,6 +134,11 @@ def open_years():
     return ReportingYear.objects.filter(status=YearStatus.OPEN)
 
 
+def years_for_list():
+    """The yearly forms, newest first, with the year each was copied from (one query)."""
+    return ReportingYear.objects.select_related("copied_from").order_by("-year")
+
+
 # --- Returns ------------------------------------------------------------------------------------
 
 

@@ -67,3 +67,7 @@ def it_admin(db):
     user.is_superuser = True
     user.save()
     return user
+
+
+# Exact query counts per page: assert_query_count, assert_constant_queries (tests/querycounts/).
+pytest_plugins = ["tests.querycounts.plugin"]

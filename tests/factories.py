@@ -2,9 +2,11 @@
 
 import factory
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from opq_intranet.accounts.models import User, UserKind
-from opq_intranet.core.models import OfficeClosure, OrgUnit, ProfessionalOrder, Site
+from opq_intranet.core.models import OfficeClosure, OrgUnit, PrivateFile, ProfessionalOrder, Site
 
 PASSWORD = "motdepasse-de-test-2026"
 
@@ -63,3 +65,23 @@ class UserFactory(factory.django.DjangoModelFactory):
 class PartnerFactory(UserFactory):
     kind = UserKind.PARTNER
     professional_order = factory.LazyFunction(order)
+
+
+class PrivateFileFactory(factory.django.DjangoModelFactory):
+    """A stored file's description, without content: pages show its name, size and date.
+
+    `owner` is the object it belongs to (who may read it follows from that)."""
+
+    class Meta:
+        model = PrivateFile
+        exclude = ("owner",)
+
+    owner = None
+    content = factory.Sequence(lambda n: f"tests/sans-contenu-{n}.pdf")
+    original_name = factory.Sequence(lambda n: f"piece-{n}.pdf")
+    mime_type = "application/pdf"
+    size = 20480
+    sha256 = "0" * 64
+    uploaded_at = factory.LazyFunction(timezone.now)
+    owner_type = factory.LazyAttribute(lambda f: ContentType.objects.get_for_model(f.owner or User))
+    owner_id = factory.LazyAttribute(lambda f: str(f.owner.pk) if f.owner else "0")

@@ -38,7 +38,7 @@ def campaign_view(request, year):
 
 def year_list(request):
     form = YearCreateForm()
-    return render(request, "bdsp/year_list.html", {"years": ReportingYear.objects.order_by("-year"), "form": form})
+    return render(request, "bdsp/year_list.html", {"years": selectors.years_for_list(), "form": form})
 
 
 @require_POST
@@ -47,7 +47,7 @@ def year_create(request):
         raise PermissionDenied
     form = YearCreateForm(request.POST)
     if not form.is_valid():
-        years = ReportingYear.objects.order_by("-year")
+        years = selectors.years_for_list()
         return render(request, "bdsp/year_list.html", {"years": years, "form": form}, status=422)
     source = form.cleaned_data["source"]
     year = form.cleaned_data["year"]

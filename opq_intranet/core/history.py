@@ -123,7 +123,10 @@ def _related_labels(model, events):
                 wanted.setdefault(f.related_model, set()).update(v for v in values if v is not None)
     labels = {}
     for related_model, ids in wanted.items():
-        for item in related_model._base_manager.filter(pk__in=ids):
+        # A label may name the object's parent (a record's version: "Avis v2"): join the
+        # required foreign keys, or each label would cost a query.
+        parents = [f.name for f in related_model._meta.concrete_fields if f.many_to_one and not f.null]
+        for item in related_model._base_manager.select_related(*parents).filter(pk__in=ids):
             labels[(related_model, item.pk)] = str(item)
     return labels
 

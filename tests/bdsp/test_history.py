@@ -6,7 +6,6 @@ from django.urls import reverse
 from bdsp import services
 from bdsp.history import value_changes
 from tests.bdsp.conftest import entry
-from tests.query_counts import budget
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +49,10 @@ def test_the_page_for_each_kind_of_user(make_client, filer, reader, other_filer,
     assert make_client().get(url).status_code == 302
 
 
-def test_the_page_keeps_its_query_count(make_client, filer, draft_return, clean_entries, django_assert_max_num_queries):
+def test_the_page_keeps_its_query_count(make_client, filer, draft_return, clean_entries, assert_query_count):
     services.return_save_values(annual_return=draft_return, user=filer, entries=clean_entries)
     client = make_client(filer)
     client.get(history_url(draft_return))  # the year's form is cached from here on
-    with django_assert_max_num_queries(budget("bdsp_portal:return_history")):
+    with assert_query_count("bdsp_portal:return_history"):
         response = client.get(history_url(draft_return))
     assert response.status_code == 200

@@ -7,7 +7,6 @@ from bdsp import services
 from bdsp.choices import ReturnStatus, YearStatus
 from bdsp.models import AnnualReturn, ReportingYear, ReturnValue
 from tests.bdsp.conftest import entry
-from tests.query_counts import budget
 
 pytestmark = pytest.mark.django_db
 
@@ -261,17 +260,17 @@ def test_portal_home_and_dashboard_panels(make_client, filer, analyst, draft_ret
 # --- Query counts ---------------------------------------------------------------------------------
 
 
-def test_return_page_query_count(make_client, filer, draft_return, django_assert_max_num_queries):
+def test_return_page_query_count(make_client, filer, draft_return, assert_query_count):
     client = make_client(filer)
     client.get(detail(draft_return))
-    with django_assert_max_num_queries(budget("bdsp_portal:return_detail")):
+    with assert_query_count("bdsp_portal:return_detail"):
         assert client.get(detail(draft_return), {"section": "tableau"}).status_code == 200
 
 
-def test_campaign_query_count(make_client, analyst, draft_return, django_assert_max_num_queries):
+def test_campaign_query_count(make_client, analyst, draft_return, assert_query_count):
     client = make_client(analyst)
     client.get(reverse("bdsp:campaign", args=[2025]))
-    with django_assert_max_num_queries(budget("bdsp:campaign")):
+    with assert_query_count("bdsp:campaign"):
         assert client.get(reverse("bdsp:campaign", args=[2025])).status_code == 200
 
 

@@ -4,10 +4,20 @@ import datetime
 
 import factory
 
-from courrier.choices import Direction, MailStatus
-from courrier.models import Contact, MailItem, Mandate
+from courrier.choices import Direction, MailStatus, MailType
+from courrier.models import (
+    AccessRequest,
+    Contact,
+    MailAttachment,
+    MailItem,
+    Mandate,
+    MandateNote,
+    ReviewRequest,
+    RoutingEvent,
+)
+from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.models import OrgUnit
-from tests.factories import UserFactory
+from tests.factories import PrivateFileFactory, UserFactory
 
 
 class ContactFactory(factory.django.DjangoModelFactory):
@@ -45,3 +55,61 @@ class MandateFactory(factory.django.DjangoModelFactory):
     org_unit = factory.LazyFunction(lambda: OrgUnit.objects.get(code="daj"))
     due_on = datetime.date(2026, 12, 15)
     created_by = factory.SelfAttribute("requester")
+
+
+class MailAttachmentFactory(factory.django.DjangoModelFactory):
+    """A scan of an item, its file described but not written."""
+
+    class Meta:
+        model = MailAttachment
+
+    mail_item = factory.SubFactory(MailItemFactory)
+    stored_file = factory.SubFactory(PrivateFileFactory, owner=factory.SelfAttribute("..mail_item"))
+    added_by = factory.SelfAttribute("mail_item.registered_by")
+
+
+class RoutingEventFactory(factory.django.DjangoModelFactory):
+    """A step of an item's trail, to the legal unit."""
+
+    class Meta:
+        model = RoutingEvent
+
+    mail_item = factory.SubFactory(MailItemFactory)
+    to_unit = factory.LazyFunction(lambda: OrgUnit.objects.get(code="daj"))
+    by = factory.SelfAttribute("mail_item.registered_by")
+    note = "Pour traitement"
+
+
+class AccessRequestFactory(factory.django.DjangoModelFactory):
+    """An open access request, as the person responsible for access opens it on an item."""
+
+    class Meta:
+        model = AccessRequest
+
+    reference = factory.Sequence(lambda n: f"DA2026-{n + 1:05d}")
+    mail_item = factory.SubFactory(
+        MailItemFactory, mail_type=MailType.ACCESS_REQUEST, confidentiality=ConfidentialityLevel.PERSONAL
+    )
+    received_on = factory.SelfAttribute("mail_item.received_on")
+    documents_requested = factory.Sequence(lambda n: f"Copie du rapport d'inspection {n}")
+    deadline = datetime.date(2026, 3, 23)
+    handled_by = factory.SubFactory(UserFactory)
+
+
+class ReviewRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewRequest
+
+    access_request = factory.SubFactory(AccessRequestFactory)
+    received_on = datetime.date(2026, 4, 20)
+    commission_reference = factory.Sequence(lambda n: f"CAI-{n + 1:06d}")
+    recorded_by = factory.SelfAttribute("access_request.handled_by")
+
+
+class MandateNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MandateNote
+
+    mandate = factory.SubFactory(MandateFactory)
+    text = factory.Sequence(lambda n: f"Suivi {n} : avis demandé au contentieux.")
+    author = factory.SelfAttribute("mandate.lead")

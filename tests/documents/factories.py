@@ -4,12 +4,24 @@ import datetime
 
 import factory
 
-from documents.choices import CopyKind, FinalDisposal, Medium, PeriodBasis
-from documents.models import CopyRule, RecordClass, RecordFile, RetentionRule
+from documents.choices import CopyKind, FileMedium, FinalDisposal, Medium, PeriodBasis
+from documents.models import (
+    Box,
+    CopyRule,
+    DispositionList,
+    LegalHold,
+    PaperLoan,
+    Record,
+    RecordClass,
+    RecordFile,
+    RecordVersion,
+    RetentionRule,
+    StorageSpace,
+)
 from documents.models.plan import PATH_SEPARATOR
 from documents.services.files import file_schedule_refresh
-from opq_intranet.core.models import OrgUnit
-from tests.factories import UserFactory
+from opq_intranet.core.models import OrgUnit, Site
+from tests.factories import PrivateFileFactory, UserFactory
 
 
 class RetentionRuleFactory(factory.django.DjangoModelFactory):
@@ -71,3 +83,83 @@ class RecordFileFactory(factory.django.DjangoModelFactory):
         file_schedule_refresh(self)
         if create:
             self.save()
+
+
+class RecordFactory(factory.django.DjangoModelFactory):
+    """A digital record of a file, without a version (RecordVersionFactory adds them)."""
+
+    class Meta:
+        model = Record
+
+    record_file = factory.SubFactory(RecordFileFactory)
+    title = factory.Sequence(lambda n: f"Avis juridique {n}")
+    record_date = datetime.date(2024, 3, 1)
+    created_by = factory.SelfAttribute("record_file.created_by")
+
+
+class RecordVersionFactory(factory.django.DjangoModelFactory):
+    """A version of a record, numbered in sequence, its file described but not written."""
+
+    class Meta:
+        model = RecordVersion
+
+    record = factory.SubFactory(RecordFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    stored_file = factory.SubFactory(PrivateFileFactory, owner=factory.SelfAttribute("..record"))
+    created_by = factory.SelfAttribute("record.created_by")
+
+
+class StorageSpaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StorageSpace
+
+    code = factory.Sequence(lambda n: f"Q-{n:04d}")
+    site = factory.LazyFunction(lambda: Site.objects.get(code="quebec"))
+    room = "Entrepôt"
+    capacity = 200
+
+
+class BoxFactory(factory.django.DjangoModelFactory):
+    """A box of the legal unit on a shelf, numbered as the service numbers it."""
+
+    class Meta:
+        model = Box
+
+    number = factory.Sequence(lambda n: f"B2026-{n + 1:05d}")
+    org_unit = factory.LazyFunction(lambda: OrgUnit.objects.get(code="daj"))
+    storage_space = factory.SubFactory(StorageSpaceFactory)
+    capacity = 200
+    created_by = factory.SubFactory(UserFactory)
+
+
+class PaperLoanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PaperLoan
+
+    record_file = factory.SubFactory(RecordFileFactory, medium=FileMedium.PAPER)
+    borrower = factory.SubFactory(UserFactory)
+    lent_by = factory.SubFactory(UserFactory)
+    lent_on = datetime.date(2026, 3, 2)
+    due_on = datetime.date(2026, 4, 1)
+
+
+class LegalHoldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LegalHold
+
+    title = factory.Sequence(lambda n: f"Gel {n}")
+    reason = "Recours devant le Tribunal des professions"
+    placed_by = factory.SubFactory(UserFactory)
+
+
+class DispositionListFactory(factory.django.DjangoModelFactory):
+    """A draft destruction list of the legal unit."""
+
+    class Meta:
+        model = DispositionList
+
+    reference = factory.Sequence(lambda n: f"L2026-{n + 1:05d}")
+    kind = "destruction"
+    org_unit = factory.LazyFunction(lambda: OrgUnit.objects.get(code="daj"))
+    due_on = datetime.date(2026, 1, 1)
+    created_by = factory.SubFactory(UserFactory)

@@ -11,7 +11,6 @@ from opq_intranet.accounts.roles import Role
 from opq_intranet.core.models import ConfidentialAccess, OrgUnit
 from tests.documents.factories import RecordClassFactory, RecordFileFactory
 from tests.factories import UserFactory
-from tests.query_counts import budget
 
 pytestmark = pytest.mark.django_db
 
@@ -139,11 +138,11 @@ def test_the_records_manager_overrides_the_dates_with_a_reason(make_client, reco
     assert make_client(lawyer).post(url, {"disposal_on": "2030-12-31", "reason": "x"}).status_code == 403
 
 
-def test_the_list_keeps_its_query_count(make_client, lawyer, litigation, django_assert_max_num_queries):
+def test_the_list_keeps_its_query_count(make_client, lawyer, litigation, assert_query_count):
     for _n in range(30):
         RecordFileFactory(record_class=litigation)
     client = make_client(lawyer)
     client.get(reverse("documents:file_list"))
-    with django_assert_max_num_queries(budget("documents:file_list")):
+    with assert_query_count("documents:file_list"):
         response = client.get(reverse("documents:file_list") + "?per_page=100&record_class=7000")
     assert response.text.count("D2026-") == 30
