@@ -19,14 +19,19 @@ def assignable_people():
     return active_staff().filter(pk__in=ids).select_related("org_unit").order_by("last_name", "first_name", "pk")
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonLabelMixin:
+    """A person as the pickers show them: with their unit."""
+
     def label_from_instance(self, obj):
         return f"{obj} ({obj.org_unit.name})" if obj.org_unit_id else str(obj)
 
 
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj} ({obj.org_unit.name})" if obj.org_unit_id else str(obj)
+class PersonChoiceField(PersonLabelMixin, forms.ModelChoiceField):
+    pass
+
+
+class PeopleChoiceField(PersonLabelMixin, forms.ModelMultipleChoiceField):
+    pass
 
 
 class MandateForm(forms.ModelForm):

@@ -11,7 +11,7 @@ class AccessRequestTable(Table):
     reference = Column(_("Request"), link=True)
     applicant = Column(_("Applicant"), accessor="mail_item.contact.name", sort_by=("mail_item__contact__name",))
     received_on = Column(_("Received on"))
-    deadline = Column(_("Deadline in force"), accessor="deadline_in_force", sort_by=("deadline",))
+    deadline = Column(_("Deadline in force"), accessor="deadline_in_force", sort_by=("deadline_in_force",))
     status = Column(_("Status"))
     decision = Column(_("Decision"))
     decided_on = Column(_("Answered on"))

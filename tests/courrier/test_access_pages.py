@@ -140,3 +140,17 @@ def test_the_list_filters_by_the_year_in_english(make_client, mail_clerk, opened
         opened.pk
     ]
     assert not client.get(reverse("courrier:access_list"), {"year": 2025}).context["page"].object_list
+
+
+def test_the_list_sorts_by_the_deadline_in_force(make_client, mail_clerk, opened):
+    later_item = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 5), contact=ContactFactory(), subject="Autre"),
+        user=mail_clerk,
+    )
+    later = services.access_request_open(mail_item=later_item, user=mail_clerk, documents_requested="x")
+    services.access_request_extend(access_request=opened, user=mail_clerk, notice_on=date(2026, 3, 20), reason="Tiers")
+    # opened: 1 April once extended; later: 25 March (20 days from 5 March)
+    client = make_client(mail_clerk)
+    rows = client.get(reverse("courrier:access_list"), {"sort": "deadline"}).context["page"].object_list
+    assert [r.pk for r in rows] == [later.pk, opened.pk]
+    assert [r.deadline_in_force for r in rows] == [date(2026, 3, 25), date(2026, 4, 1)]
