@@ -16,7 +16,13 @@ from openpyxl import load_workbook
 from opq_intranet.core.downloads import download_response
 from opq_intranet.core.models import OrgUnit
 from opq_intranet.core.spreadsheets import csv_text, spreadsheet_response, xlsx_bytes
-from opq_intranet.core.views.generic import Action, ObjectActionView, ObjectDetailView, ObjectEditView
+from opq_intranet.core.views.generic import (
+    Action,
+    EmbeddedActionView,
+    ObjectActionView,
+    ObjectDetailView,
+    ObjectEditView,
+)
 from tests.factories import OrgUnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -238,3 +244,34 @@ def test_xlsx_keeps_numbers_and_stores_formula_text_as_text():
 def test_spreadsheet_response_is_an_attachment(fmt):
     response = spreadsheet_response(ROWS, fmt=fmt, basename="rapport-2026")
     assert response["Content-Disposition"] == f'attachment; filename="rapport-2026.{fmt}"'
+
+
+class UnitEmbeddedRename(EmbeddedActionView):
+    queryset = OrgUnit.objects.all()
+    form_class = RenameForm
+    detail_view = UnitPage
+    form_key = "deactivate"
+
+    def allowed(self, user, obj):
+        return obj.code != "verrouillee"
+
+    def perform(self, form, obj):
+        obj.name = form.cleaned_data["name"]
+        obj.save()
+
+
+def test_embedded_action_is_post_only_and_follows_a_local_next_only():
+    unit = OrgUnitFactory(name="Direction A")
+    assert UnitEmbeddedRename.as_view()(_request(), pk=unit.pk).status_code == 405
+    local = UnitEmbeddedRename.as_view()(_request("post", {"name": "B", "next": "/unites/"}), pk=unit.pk)
+    assert local["Location"] == "/unites/"
+    outside = UnitEmbeddedRename.as_view()(_request("post", {"name": "C", "next": "https://evil.example/"}), pk=unit.pk)
+    assert outside["Location"] == unit.get_absolute_url()
+
+
+def test_embedded_action_refused_by_the_permission_predicate_writes_nothing():
+    unit = OrgUnitFactory(code="verrouillee", name="Avant")
+    with pytest.raises(PermissionDenied):
+        UnitEmbeddedRename.as_view()(_request("post", {"name": "Après"}), pk=unit.pk)
+    unit.refresh_from_db()
+    assert unit.name == "Avant"

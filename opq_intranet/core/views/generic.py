@@ -7,6 +7,7 @@
   a refused form answers 422 with its errors, always.
 - `ObjectActionView`: a confirmation page (with an optional form) and a POST that calls one
   service: transitions, approvals, deletions.
+- `EmbeddedActionView`: an action whose form sits on the object's page (POST only).
 - `ObjectHistoryView`: every change of one object.
 
 A page is a few declarations:
@@ -45,6 +46,7 @@ from django.views.generic.base import TemplateResponseMixin, View
 
 from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.history import history_for
+from opq_intranet.core.redirects import safe_next_url
 
 HISTORY_PREVIEW = 10
 REFUSED = 422  # a form that was read and refused: its errors, never a 200
@@ -66,7 +68,9 @@ class ObjectMixin:
 
     queryset = None
     pk_url_kwarg = "pk"
-    # (URL name, label) of the list the object belongs to, for the breadcrumbs.
+    # (URL name, label) of the app's home and of the list the object belongs to, for the
+    # breadcrumbs; each is left out when None.
+    breadcrumb_home = None
     breadcrumb_list = None
 
     def get_queryset(self):
@@ -81,13 +85,17 @@ class ObjectMixin:
 
     def get_breadcrumbs(self, obj):
         """[(label, url or None)], the page itself last."""
-        crumbs = []
-        if self.breadcrumb_list:
-            url_name, label = self.breadcrumb_list
-            crumbs.append((label, reverse(url_name)))
+        crumbs = [
+            (label, reverse(url_name)) for url_name, label in filter(None, [self.breadcrumb_home, self.breadcrumb_list])
+        ]
         if obj is not None and getattr(obj, "pk", None):
-            crumbs.append((str(obj), obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None))
+            url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None
+            crumbs.append((self.object_label(obj), url))
         return crumbs
+
+    def object_label(self, obj):
+        """How the breadcrumbs name the object: its number when it has one (E2026-00035)."""
+        return getattr(obj, "reference", None) or str(obj)
 
 
 class ObjectDetailView(ObjectMixin, TemplateView):
@@ -278,3 +286,31 @@ class ObjectActionView(FormFlowView):
     def render_page(self, form, obj, *, status):
         self.question_text = self.get_question(obj)
         return super().render_page(form, obj, status=status)
+
+
+class EmbeddedActionView(ObjectActionView):
+    """An action whose form lives on another page (the object's own, or a list's): POST only
+    (405 to a GET: that page is the form's place); refused, the object's page is shown again
+    with the form bound, in 422 (`detail_view`, `form_key`). The form may send a `next` back
+    to the page it is on, followed only when it stays on this site.
+
+    `allowed(user, obj)` is the app's permission predicate, checked before the form is read;
+    the service checks it again, and its state rules answer 422."""
+
+    http_method_names = ["post"]
+
+    def allowed(self, user, obj):
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def refuse(self, obj):
+        if not self.allowed(self.request.user, obj):
+            raise PermissionDenied
+        return None
+
+    def get_success_url(self, result):
+        return safe_next_url(self.request, super().get_success_url(result))
