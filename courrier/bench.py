@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from courrier.models import MailItem
-from opq_intranet.core.registry.bench import Scenario, register
+from opq_intranet.core.registry.bench import HTMX_REQUEST, Scenario, register
 
 MAIL_CLERK = "courrier.roy"
 STAFF = "marie.tremblay"  # no mail role: the registry is filtered by what she may see
@@ -43,6 +43,25 @@ register(
         # A full-text search: DESIGN.md's search budget, as for the records.
         median_budget_ms=150,
         p95_budget_ms=150,
+    )
+)
+# The mail's group of the global search (htmx): full text, and a chrono number's beginning.
+register(
+    Scenario(
+        key="courrier.search_group",
+        label="Recherche globale : courrier (inspection)",
+        url=lambda: f"{reverse('core:search_group', args=['courrier.mail'])}?{urlencode({'q': 'inspection'})}",
+        username=STAFF,
+        headers=HTMX_REQUEST,
+    )
+)
+register(
+    Scenario(
+        key="courrier.search_group_number",
+        label="Recherche globale : courrier (numéro E2026-001)",
+        url=lambda: f"{reverse('core:search_group', args=['courrier.mail'])}?q=E2026-001",
+        username=STAFF,
+        headers=HTMX_REQUEST,
     )
 )
 register(Scenario(key="courrier.dashboard", label="Mon travail (courrier et mandats)", url=lambda: "/", username=STAFF))

@@ -1,10 +1,13 @@
-"""The mail app in the global search: mail items (full text, what the person may see). Contacts
-are found on their own list: each provider costs the global search page a query."""
+"""The mail app in the global search: mail items (full text, and by chrono number), mandates
+(number and title) and, for the person responsible for access, the access requests (number,
+documents requested, requester), each among what the person may see. Contacts are found on
+their own list."""
 
 from django.utils.translation import gettext_lazy as _
 
+from courrier import selectors
 from courrier.search_mail import latest_matching_items
-from opq_intranet.core.registry.search import SearchProvider, SearchResult, register
+from opq_intranet.core.registry.search import ModelSearchProvider, SearchProvider, SearchResult, register
 
 
 class MailSearch(SearchProvider):
@@ -18,4 +21,34 @@ class MailSearch(SearchProvider):
         return [SearchResult(f"{i.reference} {i.subject}", i.get_absolute_url(), str(i.contact)) for i in items]
 
 
+class MandateSearch(ModelSearchProvider):
+    key = "courrier.mandates"
+    label = _("Mandates")
+    permission = "accounts.access_courrier"
+    search_fields = ("reference", "title")  # each with its trigram index (Mandate.Meta)
+    order = 51
+
+    def get_queryset(self, request):
+        return selectors.mandates_visible_to(request.user).order_by("-created_at", "-pk")
+
+    def detail(self, mandate):
+        return " · ".join(filter(None, [mandate.get_status_display(), str(mandate.lead or "")]))
+
+
+class AccessRequestSearch(ModelSearchProvider):
+    key = "courrier.access"
+    label = _("Access requests")
+    permission = "courrier.handle_access_requests"
+    search_fields = ("reference", "documents_requested", "mail_item__contact__name")
+    order = 52
+
+    def get_queryset(self, request):
+        return selectors.access_requests_visible_to(request.user).order_by("-received_on", "-pk")
+
+    def detail(self, access_request):
+        return access_request.get_status_display()
+
+
 register(MailSearch())
+register(MandateSearch())
+register(AccessRequestSearch())

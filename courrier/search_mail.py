@@ -4,6 +4,7 @@ As for the records (documents/search_records.py), the CANDIDATES most recent mat
 ranked (`ts_rank`), with highlighted extracts (`ts_headline`) for the page's results only.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
@@ -61,7 +62,16 @@ def hits_with_extracts(items, text):
     return [MailHit(item, marked(extracts.get(item.pk, ""))) for item in items]
 
 
+# A chrono number as people quote it, whole or its beginning: E2026-00035, s2025-001.
+CHRONO_NUMBER = re.compile(r"^[ES]\d{4}(-\d{0,5})?$", re.IGNORECASE)
+
+
 def latest_matching_items(user, text, limit):
-    """The most recent visible matches, unranked: the global search shows a handful."""
-    items = selectors.items_visible_to(user).filter(search_vector=search_query(text))
+    """The most recent visible matches, unranked: the global search shows a handful. A chrono
+    number, or its beginning, also finds its items (in the same query: the reference's index)."""
+    condition = Q(search_vector=search_query(text))
+    number = text.strip()
+    if CHRONO_NUMBER.match(number):
+        condition |= Q(reference__startswith=number.upper())
+    items = selectors.items_visible_to(user).filter(condition)
     return list(items.order_by("-pk")[:limit])

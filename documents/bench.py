@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from documents.models import Box, Record, RecordClass, RecordFile
-from opq_intranet.core.registry.bench import Scenario, register
+from opq_intranet.core.registry.bench import HTMX_REQUEST, Scenario, register
 
 RECORDS_MANAGER = "gd.gagnon"
 STAFF = "marie.tremblay"  # no records-management role: the access rules filter what she sees
@@ -76,6 +76,16 @@ register(
         username=RECORDS_MANAGER,
         median_budget_ms=150,
         p95_budget_ms=150,
+    )
+)
+# The records' group of the global search (htmx): the latest matches among what she may see.
+register(
+    Scenario(
+        key="documents.search_group",
+        label="Recherche globale : documents (plainte disciplinaire)",
+        url=lambda: f"{reverse('core:search_group', args=['documents.records'])}?q=plainte+disciplinaire",
+        username=STAFF,
+        headers=HTMX_REQUEST,
     )
 )
 register(

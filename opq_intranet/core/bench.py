@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from opq_intranet.core.models import OrgUnit, ProfessionalOrder
-from opq_intranet.core.registry.bench import Scenario, register
+from opq_intranet.core.registry.bench import HTMX_REQUEST, Scenario, register
 
 STAFF = "marie.tremblay"
 
@@ -45,9 +45,19 @@ register(
 register(
     Scenario(
         key="core.search",
-        label="Recherche globale « ordre »",
+        label="Recherche globale « ordre » (la page)",
         url=lambda: reverse("core:search") + "?q=ordre",
         username=STAFF,
+    )
+)
+# Each group of the global search loads by itself (htmx): timed as the page asks for it.
+register(
+    Scenario(
+        key="core.search_group",
+        label="Recherche globale « ordre » : ordres",
+        url=lambda: reverse("core:search_group", args=["core.orders"]) + "?q=ordre",
+        username=STAFF,
+        headers=HTMX_REQUEST,
     )
 )
 register(

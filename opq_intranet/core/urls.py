@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("recherche/", search.search, name="search"),
+    path("recherche/groupe/<str:key>/", search.search_group, name="search_group"),
     path("ordres/", reference.OrderListView.as_view(), name="order_list"),
     path("ordres/<int:pk>/", reference.OrderDetailView.as_view(), name="order_detail"),
     path("ordres/<int:pk>/historique/", reference.OrderHistoryView.as_view(), name="order_history"),

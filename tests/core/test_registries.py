@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
 from opq_intranet.accounts.roles import Role
@@ -104,16 +105,20 @@ class SecretSearch(search.SearchProvider):
         return [search.SearchResult(title=f"{query} {i}", url="/") for i in range(limit + 5)][:limit]
 
 
-def test_search_asks_only_the_providers_the_person_may_use(request_for):
+def test_search_offers_only_the_providers_the_person_may_use(request_for):
     search.register(SecretSearch())
     try:
         staff = UserFactory(roles=[Role.STAFF])
-        keys = [p.key for p, _results in search.search_all(request_for(staff), "direction")]
+        keys = [p.key for p in search.providers_for(staff)]
         assert "test.secret" not in keys
+        assert keys[:3] == ["core.orders", "core.units", "core.people"]  # in their order
+        with pytest.raises(PermissionDenied):
+            search.provider_for(staff, "test.secret")
         clerk = UserFactory(roles=[Role.STAFF, Role.DISCIPLINE])
-        groups = dict(search.search_all(request_for(clerk), "plainte", limit=3))
-        secret = next(p for p in groups if p.key == "test.secret")
-        assert len(groups[secret]) == 3
+        assert "test.secret" in [p.key for p in search.providers_for(clerk)]
+        secret = search.provider_for(clerk, "test.secret")
+        assert len(secret.search(request_for(clerk), "plainte", 3)) == 3
+        assert search.provider_for(clerk, "nothing.here") is None
     finally:
         search._providers.pop("test.secret")
 

@@ -164,20 +164,7 @@ def test_partner_account_has_no_directory_page(make_client, staff_user, partner_
 # --- Search, calendar, dashboard, portal, health -------------------------------------------------
 
 
-def test_global_search_finds_orders_units_and_people(make_client, staff_user):
-    UserFactory(first_name="Émilie", last_name="Bélanger", job_title="Archiviste")
-    response = make_client(staff_user).get("/recherche/", {"q": "belanger"})
-    groups = {str(p.label): [r.title for r in results] for p, results in response.context["groups"]}
-    assert any("Bélanger" in t for t in groups[str(response.context["groups"][0][0].label)])
-    response = make_client(staff_user).get("/recherche/", {"q": "Québec ingénieurs"})
-    titles = [r.title for _p, results in response.context["groups"] for r in results]
-    assert "Ordre des ingénieurs du Québec" in titles
-
-
-def test_search_too_short_asks_for_more(make_client, staff_user):
-    response = make_client(staff_user).get("/recherche/", {"q": "a"})
-    assert response.context["too_short"] is True
-    assert response.context["groups"] == []
+# The global search's page and groups: tests/core/test_search.py.
 
 
 def test_calendar_lists_the_year_holidays(make_client, staff_user):

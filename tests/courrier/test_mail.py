@@ -180,6 +180,8 @@ def test_the_search_page_finds_words_inside_attachments_among_visible_items(
     assert "<mark>inspection</mark>" in response.content.decode()
     assert set(found(lawyer, "inspection")[1]) == {visible, secret}
     assert found(outsider, "tremblay")[1] == [visible]  # the contact's name
-    global_search = make_client(outsider).get(reverse("core:search"), {"q": "inspection"})
-    groups = {p.key: [r.url for r in results] for p, results in global_search.context["groups"]}
-    assert groups["courrier.mail"] == [visible.get_absolute_url()]
+    group = reverse("core:search_group", args=["courrier.mail"])
+    global_search = make_client(outsider).get(group, {"q": "inspection"}, headers={"HX-Request": "true"})
+    assert [r.url for r in global_search.context["results"]] == [visible.get_absolute_url()]
+    global_search = make_client(lawyer).get(group, {"q": "inspection"}, headers={"HX-Request": "true"})
+    assert {r.url for r in global_search.context["results"]} == {visible.get_absolute_url(), secret.get_absolute_url()}

@@ -105,19 +105,33 @@ def test_the_search_keeps_its_query_count(make_client, lawyer, litigation, asser
     assert len(response.context["hits"]) == 20
 
 
+def global_search(client, key, words):
+    """One group of the global search, as the search page's section loads it (htmx)."""
+    return client.get(reverse("core:search_group", args=[key]), {"q": words}, headers={"HX-Request": "true"})
+
+
 def test_the_global_search_finds_records_and_file_numbers_the_person_may_see(
     make_client, lawyer, outsider, partner_user, corpus
 ):
     internal = corpus["decision"].record_file
-    response = make_client(lawyer).get(reverse("core:search"), {"q": "radiation"})
-    groups = {provider.key: [r.title for r in results] for provider, results in response.context["groups"]}
-    assert set(groups["documents.records"]) == {"Décision du tribunal", "Courriel du plaignant"}
-    response = make_client(outsider).get(reverse("core:search"), {"q": "radiation"})
-    groups = {provider.key: [r.title for r in results] for provider, results in response.context["groups"]}
-    assert groups["documents.records"] == ["Décision du tribunal"]  # the confidential file is the unit's
+    response = global_search(make_client(lawyer), "documents.records", "radiation")
+    assert {r.title for r in response.context["results"]} == {"Décision du tribunal", "Courriel du plaignant"}
+    response = global_search(make_client(outsider), "documents.records", "radiation")
+    # The confidential file is the unit's.
+    assert [r.title for r in response.context["results"]] == ["Décision du tribunal"]
     number = internal.reference[:8].lower()  # "d2026-00", typed in lower case
-    response = make_client(outsider).get(reverse("core:search"), {"q": number})
-    groups = {provider.key: [r.url for r in results] for provider, results in response.context["groups"]}
-    assert internal.get_absolute_url() in groups["documents.files"]
-    assert corpus["mail"].record_file.get_absolute_url() not in groups["documents.files"]
+    response = global_search(make_client(outsider), "documents.files", number)
+    urls = [r.url for r in response.context["results"]]
+    assert internal.get_absolute_url() in urls
+    assert corpus["mail"].record_file.get_absolute_url() not in urls
+    assert global_search(make_client(outsider), "documents.records", number).context["results"] == []
     assert make_client(partner_user).get(reverse("core:search"), {"q": "radiation"}).status_code == 403
+    assert global_search(make_client(partner_user), "documents.records", "radiation").status_code == 403
+
+
+def test_the_global_search_finds_classes_by_code_and_rules_by_number(make_client, outsider, litigation):
+    response = global_search(make_client(outsider), "documents.classes", litigation.code)
+    assert litigation.get_absolute_url() in [r.url for r in response.context["results"]]
+    rule = litigation.retention_rule
+    response = global_search(make_client(outsider), "documents.rules", rule.number)
+    assert rule.get_absolute_url() in [r.url for r in response.context["results"]]

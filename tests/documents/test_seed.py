@@ -39,7 +39,7 @@ def test_every_rule_gives_dates_for_both_media_and_both_copies():
 
 def test_classes_and_rules_are_found_by_the_global_search(make_client, staff_user):
     generate("demo", log=lambda message: None)
-    response = make_client(staff_user).get("/recherche/?q=procès-verbaux")
+    response = make_client(staff_user).get("/recherche/groupe/documents.classes/?q=procès-verbaux")
     assert "Procès-verbaux et comptes rendus" in response.text
 
 

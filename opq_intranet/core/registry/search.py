@@ -19,10 +19,17 @@ or subclass SearchProvider and write `search()` (e.g. PostgreSQL full-text searc
 ranking) returning `SearchResult(title, url, detail)` objects.
 
 A provider filters by what the person may see in its own query (never after), and costs
-one query for `limit` results.
+one query for `limit` results. When its objects are numbered (E2026-00035, M2026-00002), the
+same query also matches the number (a prefix, case ignored), as people quote it.
+
+The search page asks no provider itself: it renders one section per provider the person may
+use, and each section loads its results from its own URL (`core:search_group`, htmx), so that
+the page costs the same number of queries however many providers the apps register.
 """
 
 from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
 
 from opq_intranet.core.text import filter_words
 
@@ -41,6 +48,11 @@ class SearchProvider:
     label = ""
     permission = ""
     order = 100
+
+    @property
+    def slug(self):
+        """The key as an HTML id part: "core.orders" -> "core-orders"."""
+        return self.key.replace(".", "-")
 
     def search(self, request, query, limit):
         raise NotImplementedError
@@ -68,6 +80,7 @@ def register(provider):
 
 
 def providers_for(user):
+    """The providers the person may use, in their display order."""
     return [
         p
         for p in sorted(_providers.values(), key=lambda p: (p.order, p.key))
@@ -75,11 +88,11 @@ def providers_for(user):
     ]
 
 
-def search_all(request, query, limit=5):
-    """[(provider, results)] for every provider that found something."""
-    groups = []
-    for provider in providers_for(request.user):
-        results = provider.search(request, query, limit)
-        if results:
-            groups.append((provider, results))
-    return groups
+def provider_for(user, key):
+    """The provider `key`, or None if there is none; PermissionDenied if the person may not use it."""
+    provider = _providers.get(key)
+    if provider is None:
+        return None
+    if provider.permission and not user.has_perm(provider.permission):
+        raise PermissionDenied
+    return provider

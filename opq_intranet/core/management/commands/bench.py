@@ -56,12 +56,12 @@ class Command(BaseCommand):
         client = sign_in(Client(), user)
         url = scenario.url()
         for _ in range(warmup):
-            client.get(url)
+            client.get(url, headers=scenario.headers)
         timings, query_counts, status, captured = [], [], None, []
         for _ in range(iterations):
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
-                response = client.get(url)
+                response = client.get(url, headers=scenario.headers)
                 timings.append((time.perf_counter() - started) * 1000)
             status = response.status_code
             query_counts.append(len(queries.captured_queries))
