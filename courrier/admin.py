@@ -10,7 +10,9 @@ from courrier.models import (
     ReviewRequest,
     RoutingEvent,
 )
+from courrier.resources import ContactResource
 from opq_intranet.core.admin_history import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyMixin
+from opq_intranet.core.admin_import_export import ReferenceImportExportMixin
 
 # --- Mandates ------------------------------------------------------------------------------------
 
@@ -50,13 +52,14 @@ class MandateAdmin(HistoryAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(HistoryAdmin):
+class ContactAdmin(ReferenceImportExportMixin, HistoryAdmin):
     """Contacts are deactivated, never deleted: their mail points to them."""
 
     list_display = ("name", "organisation", "kind", "professional_order", "email", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "organisation", "email")
     list_select_related = ("professional_order",)
+    resource_classes = [ContactResource]
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -3,11 +3,14 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from opq_intranet.accounts.models import User
+from opq_intranet.accounts.resources import PersonResource
 from opq_intranet.core.admin_history import HistoryAdmin
+from opq_intranet.core.admin_import_export import ReferenceImportExportMixin
 
 
 @admin.register(User)
-class UserAdmin(HistoryAdmin, DjangoUserAdmin):
+class UserAdmin(ReferenceImportExportMixin, HistoryAdmin, DjangoUserAdmin):
+    resource_classes = [PersonResource]  # the directory's columns only: never a password hash or a right
     list_display = ("username", "last_name", "first_name", "kind", "professional_order", "org_unit", "is_active")
     list_filter = ("kind", "is_active", "is_staff", "groups", "org_unit", "professional_order")
     list_select_related = ("professional_order", "org_unit")

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from opq_intranet.core.admin_history import HistoryAdmin, ReadOnlyMixin
+from opq_intranet.core.admin_import_export import ReferenceImportExportMixin
 from opq_intranet.core.models import (
     ConfidentialAccess,
     NumberSequence,
@@ -13,10 +14,12 @@ from opq_intranet.core.models import (
     ScheduledRun,
     Site,
 )
+from opq_intranet.core.resources import OrgUnitResource, ProfessionalOrderResource
 
 
 @admin.register(ProfessionalOrder)
-class ProfessionalOrderAdmin(HistoryAdmin):
+class ProfessionalOrderAdmin(ReferenceImportExportMixin, HistoryAdmin):
+    resource_classes = [ProfessionalOrderResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "code", "practice_kind", "is_active")
     list_filter = ("practice_kind", "is_active")
@@ -29,7 +32,8 @@ class SiteAdmin(HistoryAdmin):
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(HistoryAdmin):
+class OrgUnitAdmin(ReferenceImportExportMixin, HistoryAdmin):
+    resource_classes = [OrgUnitResource]
     list_display = ("name", "code", "parent", "site", "is_active")
     list_filter = ("site", "is_active")
     search_fields = ("name", "code")

@@ -213,6 +213,15 @@ LIST_PAGE_SIZE = 25
 LIST_PAGE_SIZES = (10, 25, 50, 100)
 EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=100_000)
 
+# --- Reference data in the admin (django-import-export): orders, units, people, contacts. ---
+# Import needs the model's change permission (and, for reference data, a superuser: IT,
+# core/admin_import_export.py); export its view permission. Exported text never carries a
+# live formula (the project's formats also keep the text whole: core/spreadsheets.py's rule).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

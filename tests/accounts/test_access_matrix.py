@@ -76,6 +76,11 @@ NOT_A_PAGE |= {
     )
 }  # fmt: skip
 NOT_A_PAGE |= {"admin:courrier_contact_delete": 403}
+# Reference data's import (django-import-export): the confirmation step is POST only.
+NOT_A_PAGE |= {
+    f"admin:{model}_process_import": 405
+    for model in ("core_professionalorder", "core_orgunit", "accounts_user", "courrier_contact")
+}
 # Records the system keeps (sequences, files, access logs, login attempts, history) are never
 # added or deleted by hand, not even by a superuser: the admin itself refuses with 403.
 READ_ONLY_ADMIN = (
