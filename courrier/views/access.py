@@ -10,13 +10,17 @@ from courrier.filtersets import AccessRequestFilterSet
 from courrier.forms import AnswerForm, DecisionForm, ExtendForm, OpenForm, ReportForm, ReviewForm, ReviewOutcomeForm
 from courrier.models import AccessRequest
 from courrier.tables import AccessRequestTable
-from courrier.views.common import CourrierPageMixin, EmbeddedActionView
 from opq_intranet.accounts.access import access
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.downloads import PDF, download_response
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.spreadsheets import FORMATS, spreadsheet_response
-from opq_intranet.core.views.generic import ObjectDetailView, ObjectEditView, ObjectHistoryView
+from opq_intranet.core.views.generic import (
+    EmbeddedActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+)
 
 ACCESS_REQUESTS = ("courrier:access_list", _("Access requests"))
 
@@ -34,7 +38,7 @@ class AccessRequestListView(ObjectListView):
         return selectors.access_requests_visible_to(self.request.user)
 
 
-class AccessRequestMixin(CourrierPageMixin):
+class AccessRequestMixin:
     access_rule = permissions.OFFICER_RULE
     breadcrumb_list = ACCESS_REQUESTS
 

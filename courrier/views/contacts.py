@@ -11,7 +11,6 @@ from courrier.filtersets import ContactFilterSet
 from courrier.forms import ContactForm
 from courrier.models import Contact
 from courrier.tables import ContactTable
-from courrier.views.common import CourrierPageMixin
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView
 
@@ -29,7 +28,7 @@ class ContactListView(ObjectListView):
         return Contact.objects.all()
 
 
-class ContactMixin(CourrierPageMixin):
+class ContactMixin:
     breadcrumb_list = CONTACTS
 
     def object_label(self, obj):

@@ -12,11 +12,16 @@ from courrier.filtersets import MailItemFilterSet
 from courrier.forms import AttachForm, CloseForm, FileIntoForm, MailItemForm, ReplyForm, RouteForm
 from courrier.models import MailItem
 from courrier.tables import MailItemTable
-from courrier.views.common import CourrierPageMixin, EmbeddedActionView
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
+from opq_intranet.core.views.generic import (
+    Action,
+    EmbeddedActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+)
 
 REGISTRY = ("courrier:item_list", _("Mail registry"))
 
@@ -37,7 +42,7 @@ class ItemListView(ObjectListView):
         return permissions.is_mail_room(self.request.user)
 
 
-class ItemMixin(CourrierPageMixin):
+class ItemMixin:
     """An item the person may see (404 otherwise)."""
 
     breadcrumb_list = REGISTRY

@@ -15,9 +15,14 @@ from courrier.filtersets import MandateFilterSet
 from courrier.forms import DueUnitForm, FileLinkForm, MailLinkForm, MandateForm, NoteForm, StatusForm, UnlinkForm
 from courrier.models import Mandate
 from courrier.tables import MandateTable
-from courrier.views.common import CourrierPageMixin, EmbeddedActionView
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
+from opq_intranet.core.views.generic import (
+    Action,
+    EmbeddedActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+)
 
 MANDATES = ("courrier:mandate_list", _("Mandates"))
 
@@ -88,8 +93,8 @@ def status_buttons(mandate):
     return buttons
 
 
-class MandateMixin(CourrierPageMixin):
-    breadcrumb_home = True
+class MandateMixin:
+    breadcrumb_home = ("courrier:index", _("Mail and mandates"))
     breadcrumb_list = MANDATES
 
     def get_queryset(self):
