@@ -32,10 +32,6 @@ def _when(value):
     return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT") if value else "—"
 
 
-def _signed(person, when):
-    return f"{person} · {_when(when)}"
-
-
 def certificate_pdf(disposition_list):
     files = list(disposition_list.files.select_related("record_class").order_by("reference"))
     rows = [[_("File number"), _("Title"), _("Class"), _("Rule"), _("Opened on"), _("Closed on")]]

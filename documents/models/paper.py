@@ -164,10 +164,6 @@ class PaperLoan(models.Model):
         return reverse("documents:loan_detail", args=[self.pk])
 
     @property
-    def is_open(self):
-        return self.returned_on is None
-
-    @property
     def is_overdue(self):
         return self.returned_on is None and self.due_on < timezone.localdate()
 

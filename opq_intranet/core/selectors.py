@@ -27,7 +27,3 @@ def staff_people():
 
 def unit_members(unit):
     return staff_people().filter(org_unit=unit)
-
-
-def order_partner_accounts(order):
-    return User.objects.filter(kind=UserKind.PARTNER, professional_order=order).prefetch_related("groups")
