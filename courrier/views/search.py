@@ -1,9 +1,9 @@
-"""Full-text search over the mail a person may see (courrier/search_mail.py)."""
+"""Full-text search over the mail a person may see (courrier/search/mail.py)."""
 
 from django.shortcuts import render
 
-from courrier.forms.mail import MailSearchForm
-from courrier.search_mail import hits_with_extracts, matching_items
+from courrier.forms import MailSearchForm
+from courrier.search import hits_with_extracts, matching_items
 from opq_intranet.core.lists.pagination import paginate
 
 PAGE_SIZE = 20

@@ -1,12 +1,12 @@
 """The mail app in the global search: mail items (full text, and by chrono number), mandates
 (number and title) and, for the person responsible for access, the access requests (number,
 documents requested, requester), each among what the person may see. Contacts are found on
-their own list."""
+their own list. The mail search page's queries are in courrier/search/mail.py, re-exported here."""
 
 from django.utils.translation import gettext_lazy as _
 
 from courrier import selectors
-from courrier.search_mail import latest_matching_items
+from courrier.search.mail import MailHit, hits_with_extracts, latest_matching_items, matching_items
 from opq_intranet.core.registry.search import ModelSearchProvider, SearchProvider, SearchResult, register
 
 
@@ -48,6 +48,8 @@ class AccessRequestSearch(ModelSearchProvider):
     def detail(self, access_request):
         return access_request.get_status_display()
 
+
+__all__ = ["MailHit", "hits_with_extracts", "latest_matching_items", "matching_items"]
 
 register(MailSearch())
 register(MandateSearch())
