@@ -21,7 +21,7 @@ def _latest_year():
 
 def _ten_year_statistic():
     last = _latest_year()
-    return reverse("bdsp:statistics") + f"?indicateur=membres-fin&categorie=&debut={last - 9}&fin={last}"
+    return reverse("bdsp:statistics") + f"?indicator=membres-fin&category=&start={last - 9}&end={last}"
 
 
 register(

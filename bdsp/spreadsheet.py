@@ -19,8 +19,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bdsp import display, selectors
-from bdsp.choices import ValueState
-from bdsp.services.values import parse_value
+from bdsp.choices import NUMERIC_TYPES, ValueState
+from bdsp.services import parse_value
+from opq_intranet.core.spreadsheets import safe_cell_value
 
 HEADERS = ["code", "categorie", "Indicateur", "Catégorie", "Valeur", "Réponse", "Explication"]
 VALUE_COLUMN, STATE_COLUMN, EXPLANATION_COLUMN = 5, 6, 7
@@ -52,9 +53,9 @@ def template(annual_return):
     workbook = Workbook()
     intro = workbook.active
     intro.title = "Instructions"
-    intro.append([f"Déclaration annuelle {annual_return.reporting_year.year} — {annual_return.professional_order}"])
+    _append(intro, [f"Déclaration annuelle {annual_return.reporting_year.year} — {annual_return.professional_order}"])
     for row in INSTRUCTIONS:
-        intro.append([row])
+        _append(intro, [row])
     intro.column_dimensions["A"].width = 120
     for section, indicators in form.sections:
         sheet = workbook.create_sheet(title=section.code[:31])
@@ -71,16 +72,17 @@ def template(annual_return):
                 label = indicator.key_label(key) if key else ("Total" if indicator.keys else "")
                 state = STATE_WORDS.get(value.state, "") if value is not None and not key else ""
                 explanation = value.explanation if value is not None and not key else ""
-                sheet.append(
+                _append(
+                    sheet,
                     [
                         indicator.code,
                         key,
                         indicator.label,
                         label,
-                        display.show_value(value, indicator.value_type),
+                        _template_value(value, indicator.value_type),
                         state,
                         explanation,
-                    ]
+                    ],
                 )
                 row = sheet.max_row
                 for column in (VALUE_COLUMN, STATE_COLUMN, EXPLANATION_COLUMN):
@@ -95,6 +97,22 @@ def template(annual_return):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _append(sheet, values):
+    """One row; text typed by people (an explanation, a label) never becomes a live formula."""
+    sheet.append(values)
+    row = sheet.max_row
+    for column, value in enumerate(values, start=1):
+        safe_cell_value(sheet.cell(row=row, column=column), value)
+
+
+def _template_value(value, value_type):
+    """Numbers as numbers (1234, not "1 234" as text); anything else as the page shows it."""
+    if value is not None and value.number is not None and value_type in NUMERIC_TYPES:
+        number = value.number
+        return int(number) if number == number.to_integral_value() else float(number)
+    return display.show_value(value, value_type)
 
 
 def read(annual_return, uploaded):

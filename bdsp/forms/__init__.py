@@ -85,27 +85,27 @@ class YearCreateForm(forms.Form):
 
 
 class StatisticsForm(forms.Form):
-    indicateur = forms.ChoiceField(label=_("Indicator"))
-    categorie = forms.ChoiceField(label=_("Category"), required=False)
-    debut = forms.IntegerField(label=_("From"), min_value=2000, max_value=2100)
-    fin = forms.IntegerField(label=_("To"), min_value=2000, max_value=2100)
-    ordres = forms.ModelMultipleChoiceField(
+    indicator = forms.ChoiceField(label=_("Indicator"))
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    start = forms.IntegerField(label=_("From"), min_value=2000, max_value=2100)
+    end = forms.IntegerField(label=_("To"), min_value=2000, max_value=2100)
+    orders = forms.ModelMultipleChoiceField(
         label=_("Orders (all if none)"), queryset=None, required=False, widget=forms.SelectMultiple(attrs={"size": 6})
     )
 
     def __init__(self, *args, form_definition, orders, **kwargs):
         super().__init__(*args, **kwargs)
         numeric = [i for i in form_definition.indicators.values() if i.value_type in NUMERIC_CHOICES]
-        self.fields["indicateur"].choices = [(i.code, f"{i.label} ({i.code})") for i in numeric]
-        self.fields["ordres"].queryset = orders
-        code = self.data.get("indicateur") or (numeric[0].code if numeric else "")
+        self.fields["indicator"].choices = [(i.code, f"{i.label} ({i.code})") for i in numeric]
+        self.fields["orders"].queryset = orders
+        code = self.data.get("indicator") or (numeric[0].code if numeric else "")
         indicator = form_definition.indicators.get(code)
         keys = indicator.keys if indicator and not indicator.is_derived else []
-        self.fields["categorie"].choices = [("", _("Total"))] + [(k, indicator.key_label(k)) for k in keys]
+        self.fields["category"].choices = [("", _("Total"))] + [(k, indicator.key_label(k)) for k in keys]
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("debut"), cleaned.get("fin")
+        start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             raise forms.ValidationError(_("The first year comes after the last one."))
         if start and end and end - start > 30:

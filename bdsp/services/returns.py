@@ -172,7 +172,7 @@ def _submitted_copy(annual_return, user):
     """The PDF of the return as submitted, stored so the order can always get it back."""
     content = return_pdf(annual_return, attachments=list(annual_return.attachments.select_related("file")))
     name = f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}"
-    name += f"-v{annual_return.version}-{annual_return.submitted_at:%Y%m%d-%H%M}.pdf"
+    name += f"-v{annual_return.version}-{timezone.localtime(annual_return.submitted_at):%Y%m%d-%H%M}.pdf"  # Quebec time
     return private_file_store(
         uploaded=ContentFile(content, name=name), owner=annual_return, user=user, allowed_types={"application/pdf"}
     )

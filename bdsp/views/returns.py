@@ -6,7 +6,7 @@ queryset, so another order's id answers 404); staff with the BDSP role reach all
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,13 +31,17 @@ from bdsp.pdf import return_pdf as return_pdf_bytes
 from bdsp.tables import OrderReturnTable, ReturnTable
 from bdsp.validation import run_rules
 from opq_intranet.accounts.access import AccessRule, Audience, access
+from opq_intranet.core.downloads import PDF, XLSX, download_response
 from opq_intranet.core.files import validate_upload
 from opq_intranet.core.lists.pagination import paginate
 from opq_intranet.core.lists.views import ObjectListView
 
 portal = access(Audience.PORTAL)
 HISTORY_PAGE_SIZE = 100
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_stem(annual_return):
+    return f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}"
 
 
 def _visible_return(request, pk):
@@ -251,11 +255,8 @@ def return_reopen(request, pk):
 @portal
 def xlsx_template(request, pk):
     annual_return = _visible_return(request, pk)
-    content = spreadsheet.template(annual_return)
-    name = f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}.xlsx"
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    name = f"{_file_stem(annual_return)}.xlsx"
+    return download_response(spreadsheet.template(annual_return), filename=name, content_type=XLSX)
 
 
 @portal
@@ -379,11 +380,7 @@ def return_pdf(request, pk):
     if annual_return.is_editable:
         raise Http404
     content = return_pdf_bytes(annual_return, attachments=list(annual_return.attachments.select_related("file")))
-    response = HttpResponse(content, content_type="application/pdf")
-    name = f"declaration-{annual_return.reporting_year.year}-{annual_return.professional_order.code}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(content, filename=f"{_file_stem(annual_return)}.pdf", content_type=PDF)
 
 
 @portal

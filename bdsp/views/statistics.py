@@ -1,18 +1,13 @@
 """Statistics of an indicator across orders and years: table, chart, exports."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from bdsp import selectors, statistics
 from bdsp.forms import StatisticsForm
 from bdsp.models import ReportingYear
 from opq_intranet.core.models import ProfessionalOrder
+from opq_intranet.core.spreadsheets import FORMATS, spreadsheet_response
 from opq_intranet.core.templatetags.quebec import decimal
 
 MAX_CHART_LINES = 8
@@ -27,25 +22,25 @@ def statistics_view(request):
     definition = selectors.form_definition(all_years[-1])
     orders = ProfessionalOrder.objects.order_by("name")
     data = request.GET.copy()
-    data.setdefault("debut", str(max(years[0], years[-1] - 9)))
-    data.setdefault("fin", str(years[-1]))
-    form = StatisticsForm(data if "indicateur" in request.GET else None, form_definition=definition, orders=orders,
-                          initial={"debut": data["debut"], "fin": data["fin"]})  # fmt: skip
+    data.setdefault("start", str(max(years[0], years[-1] - 9)))
+    data.setdefault("end", str(years[-1]))
+    form = StatisticsForm(data if "indicator" in request.GET else None, form_definition=definition, orders=orders,
+                          initial={"start": data["start"], "end": data["end"]})  # fmt: skip
     context = {"form": form, "table": None}
     if form.is_bound and form.is_valid():
-        indicator = definition.indicators[form.cleaned_data["indicateur"]]
-        chosen = list(form.cleaned_data["ordres"]) or None
+        indicator = definition.indicators[form.cleaned_data["indicator"]]
+        chosen = list(form.cleaned_data["orders"]) or None
         table = statistics.indicator_table(
             indicator,
-            form.cleaned_data["categorie"] or "",
-            list(range(form.cleaned_data["debut"], form.cleaned_data["fin"] + 1)),
+            form.cleaned_data["category"] or "",
+            list(range(form.cleaned_data["start"], form.cleaned_data["end"] + 1)),
             chosen,
         )
         public = request.GET.get("public") == "1"
         if public:
             table = statistics.for_public_release(table)
         export = request.GET.get("export")
-        if export in ("csv", "xlsx"):
+        if export in FORMATS:
             return _export(table, export, public, indicator.key_label(table.key))
         show = _formatter(table.value_type)
         context.update(
@@ -101,29 +96,13 @@ def _rows(table, category_label, public):
 
 
 def _cell(value):
-    if value is None:
-        return ""
-    return value if value == statistics.SUPPRESSED else float(value)
+    """A number stays a number (29323, not "29323.0": the writer drops an integral float's .0)."""
+    if value is None or value == statistics.SUPPRESSED:
+        return value
+    return float(value)
 
 
 def _export(table, fmt, public, category_label):
-    stamp = timezone.localdate().isoformat()
-    name = f"bdsp-{table.code}{'-diffusion' if public else ''}-{stamp}.{fmt}"
-    rows = list(_rows(table, category_label, public))
-    if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        csv.writer(buffer).writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    else:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=table.code[:31])
-        for row in rows:
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    basename = f"bdsp-{table.code}{'-diffusion' if public else ''}"
+    rows = _rows(table, category_label, public)
+    return spreadsheet_response(rows, fmt=fmt, basename=basename, sheet_title=table.code, dated=True)

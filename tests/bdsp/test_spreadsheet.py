@@ -1,6 +1,7 @@
 """The XLSX template and its import: every cell checked; nothing saved unless all are valid."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -43,7 +44,7 @@ def test_template_has_a_sheet_per_section_prefilled(make_client, filer, draft_re
     workbook = template_of(make_client(filer), draft_return)
     assert workbook.sheetnames == ["Instructions", "permis", "tableau", "discipline", "finances"]
     rows = {(r[0], r[1] or ""): r for r in workbook["tableau"].iter_rows(min_row=2, values_only=True)}
-    assert rows[("membres-debut", "")][4] == "1\u00a0234"
+    assert rows[("membres-debut", "")][4] == 1234  # a number, not the text "1 234"
     assert rows[("membres-region", "06")][3] == "Montréal"
     assert ("part-femmes", "") not in rows  # derived: never typed
 
@@ -109,3 +110,29 @@ def test_another_order_gets_404(make_client, other_filer, draft_return):
     client = make_client(other_filer)
     assert client.get(reverse("bdsp_portal:xlsx_template", args=[draft_return.pk])).status_code == 404
     assert upload(client, draft_return, SimpleUploadedFile("d.xlsx", b"x")).status_code == 404
+
+
+def test_typed_text_never_becomes_a_formula_and_numbers_stay_numbers(make_client, filer, draft_return):
+    formula = '=HYPERLINK("http://exemple.test","cliquez")'
+    services.return_save_values(
+        annual_return=draft_return,
+        user=filer,
+        entries=[entry("membres-debut", "1000", explanation=formula), entry("revenus", "1234,5")],
+    )
+    client = make_client(filer)
+    workbook = template_of(client, draft_return)
+    cells = {(r[0].value, r[1].value or ""): r for r in workbook["tableau"].iter_rows(min_row=2)}
+    explanation = cells[("membres-debut", "")][6]
+    assert explanation.value == formula
+    assert explanation.data_type == "s"  # text: Excel never evaluates it
+    assert cells[("membres-debut", "")][4].value == 1000
+    revenue = {(r[0].value, r[1].value or ""): r for r in workbook["finances"].iter_rows(min_row=2)}
+    assert revenue[("revenus", "")][4].value == 1234.5
+    assert revenue[("revenus", "")][4].data_type == "n"
+    # The same file imports back unchanged: the explanation as text, the figures as numbers.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert upload(client, draft_return, SimpleUploadedFile("d.xlsx", buffer.getvalue())).status_code == 302
+    values = {(v.indicator.code, v.category_key): v for v in ReturnValue.objects.filter(annual_return=draft_return)}
+    assert values[("membres-debut", "")].explanation == formula
+    assert values[("revenus", "")].number == Decimal("1234.5")

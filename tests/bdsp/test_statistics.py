@@ -122,7 +122,7 @@ def test_amounts_are_not_suppressed(figures):
 
 
 def url(**params):
-    base = {"indicateur": "membres-fin", "categorie": "", "debut": 2025, "fin": 2026}
+    base = {"indicator": "membres-fin", "category": "", "start": 2025, "end": 2026}
     base.update(params)
     return reverse("bdsp:statistics"), base
 
@@ -137,7 +137,7 @@ def test_page_shows_table_and_chart(make_client, analyst, figures):
 
 
 def test_bad_years_are_refused_in_french(make_client, analyst, figures):
-    path, params = url(debut=2026, fin=2025)
+    path, params = url(start=2026, end=2025)
     response = make_client(analyst).get(path, params)
     assert response.context["table"] is None
     assert "La première année vient après la dernière." in response.text
@@ -146,14 +146,20 @@ def test_bad_years_are_refused_in_french(make_client, analyst, figures):
 def test_exports(make_client, analyst, figures):
     client = make_client(analyst)
     path, params = url(export="csv")
-    rows = list(csv.reader(io.StringIO(client.get(path, params).content.decode("utf-8-sig"))))
+    response = client.get(path, params)
+    assert response["Content-Disposition"].startswith('attachment; filename="bdsp-membres-fin-')
+    text = b"".join(response.streaming_content).decode()
+    assert text.startswith("\ufeff")  # the byte-order mark, for Excel
+    rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[1] == ["Ordre professionnel", "2025", "2026"]
-    assert ["Total", "32000.0", "33103.0"] in rows
+    assert ["Total", "32000", "33103"] in rows  # numbers as numbers, never "32000.0"
     path, params = url(export="xlsx", public="1")
     sheet = load_workbook(io.BytesIO(client.get(path, params).content)).active
     values = [list(r) for r in sheet.values]
     sages = next(r for r in values if r[0] == "Ordre des sages-femmes du Québec")
     assert sages[2] == "x"
+    total = next(r for r in values if r[0] == "Total")
+    assert isinstance(total[1], int)  # a number cell, not text
 
 
 def test_partner_and_staff_without_role_cannot_see_statistics(make_client, filer, staff_user, figures):

@@ -164,6 +164,6 @@ def test_a_return_from_opening_to_statistics(new_session, tmp_path):
     page.get_by_role("link", name="Historique de toutes les modifications").click()
     office.check_page()
     expect(page.get_by_role("row", name=re.compile("Journées d.audience")).first).to_be_visible()
-    page = office.visit("/bdsp/statistiques/?indicateur=membres-fin&categorie=&debut=2025&fin=2025")
+    page = office.visit("/bdsp/statistiques/?indicator=membres-fin&category=&start=2025&end=2025")
     row = page.get_by_role("row", name=re.compile("Ordre des infirmières et infirmiers du Québec"))
     expect(row).to_contain_text("1\u00a0100")
