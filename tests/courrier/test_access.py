@@ -8,10 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from pypdf import PdfReader
 
+from courrier import services
 from courrier.models import AccessRequest, MailItem
 from courrier.selectors import year_report
-from courrier.services import access as services
-from courrier.services import mail as mail_services
 from tests.courrier.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +33,7 @@ def request_item(mail_clerk):
         mail_type="access_request",
         confidentiality="personal",
     )
-    return mail_services.mail_register(item=item, user=mail_clerk)
+    return services.mail_register(item=item, user=mail_clerk)
 
 
 @pytest.fixture
@@ -145,7 +144,7 @@ def test_close_and_review(opened, mail_clerk):
 
 def test_the_yearly_report(mail_clerk):
     def a_request(received_on, decision, articles, answered_on, extend=False):
-        item = mail_services.mail_register(
+        item = services.mail_register(
             item=MailItem(direction="incoming", received_on=received_on, contact=ContactFactory(), subject="Demande"),
             user=mail_clerk,
         )
@@ -181,7 +180,7 @@ def test_the_person_responsible_sees_the_deadlines_on_mon_travail(make_client, o
 
 
 def test_the_deadline_in_force_is_one_rule_in_the_database_and_in_python(opened, request_item, mail_clerk):
-    other_item = mail_services.mail_register(
+    other_item = services.mail_register(
         item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(), subject="Autre"),
         user=mail_clerk,
     )

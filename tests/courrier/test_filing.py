@@ -6,9 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from courrier import services
 from courrier.models import MailItem
-from courrier.services import filing
-from courrier.services import mail as services
 from documents.models import Record
 from tests.courrier.factories import ContactFactory
 from tests.documents.factories import CopyRuleFactory, RecordClassFactory, RecordFileFactory, RetentionRuleFactory
@@ -51,7 +50,7 @@ def test_an_item_and_its_reply_are_filed_as_records(make_client, mail_clerk, law
     registry = make_client(lawyer).get(reverse("courrier:item_list"), {"q": item.reference}).content.decode()
     assert legal_file.reference in registry  # the registry shows where each item is filed
     with pytest.raises(ValidationError, match=legal_file.reference):
-        filing.mail_file(item=item, user=lawyer, record_file=legal_file)
+        services.mail_file(item=item, user=lawyer, record_file=legal_file)
 
 
 def test_filing_needs_a_file_the_person_may_use(make_client, mail_clerk, outsider, legal_file):

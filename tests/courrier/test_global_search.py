@@ -6,9 +6,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from courrier import services
 from courrier.models import MailItem
-from courrier.services import access as access_services
-from courrier.services import mail as mail_services
 from tests.courrier.factories import ContactFactory, MailItemFactory, MandateFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +44,7 @@ def test_a_mandate_is_found_by_its_number(make_client, outsider):
 
 
 def test_an_access_request_is_found_by_its_number_by_the_person_responsible_only(make_client, mail_clerk, outsider):
-    item = mail_services.mail_register(
+    item = services.mail_register(
         item=MailItem(
             direction="incoming",
             received_on=date(2026, 3, 2),
@@ -55,7 +54,7 @@ def test_an_access_request_is_found_by_its_number_by_the_person_responsible_only
         ),
         user=mail_clerk,
     )
-    request = access_services.access_request_open(mail_item=item, user=mail_clerk, documents_requested="Le plan")
+    request = services.access_request_open(mail_item=item, user=mail_clerk, documents_requested="Le plan")
     assert request.reference == "DA2026-00001"
     response = global_search(make_client(mail_clerk), "courrier.access", "da2026-00001")
     assert urls(response) == [request.get_absolute_url()]

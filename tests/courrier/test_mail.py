@@ -8,9 +8,8 @@ from django.core import mail as outbox
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from courrier import selectors
+from courrier import selectors, services
 from courrier.models import MailItem, RoutingEvent
-from courrier.services import mail as services
 from tests.courrier.factories import ContactFactory
 from tests.documents.samples import eml_bytes, msg_bytes, pdf_bytes, upload
 

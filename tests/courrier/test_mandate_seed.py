@@ -4,11 +4,10 @@ import pghistory.models
 import pytest
 from django.utils import timezone
 
-from courrier import selectors
+from courrier import selectors, services
 from courrier.choices import ACTIVE_MANDATE_STATUSES, MandateStatus
 from courrier.models import Mandate, MandateNote
 from courrier.seed import mandates as seed_mandates
-from courrier.services import mandates as services
 from opq_intranet.accounts.models import User
 from opq_intranet.core.seed import generate as accounts
 

@@ -7,10 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courrier import selectors
+from courrier import selectors, services
 from courrier.choices import MandateStatus, Priority
 from courrier.models import Mandate, MandateNote
-from courrier.services import mandates as services
 from opq_intranet.accounts.roles import Role
 from opq_intranet.core.models import OrgUnit
 from tests.courrier.factories import MailItemFactory, MandateFactory

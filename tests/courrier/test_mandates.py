@@ -11,10 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from courrier import permissions, reminders, selectors
+from courrier import permissions, reminders, selectors, services
 from courrier.choices import MandateStatus, Priority
 from courrier.models import Mandate, MandateNote
-from courrier.services import mandates as services
 from opq_intranet.accounts.roles import Role
 from opq_intranet.core.models import OfficeClosure, OrgUnit
 from opq_intranet.core.registry.schedule import jobs

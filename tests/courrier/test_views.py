@@ -5,9 +5,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from courrier import services
 from courrier.models import Contact, MailItem
-from courrier.services import access as access_services
-from courrier.services import mail as services
 from opq_intranet.core.models import ConfidentialAccess
 from tests.courrier.factories import ContactFactory, MailItemFactory
 from tests.documents.samples import pdf_bytes, upload
@@ -125,7 +124,7 @@ def test_the_contact_search_box_finds_contacts(make_client, mail_clerk):
 
 def test_access_pages_are_for_the_person_responsible(make_client, mail_clerk, lawyer):
     item = register(mail_clerk, mail_type="access_request")
-    access_request = access_services.access_request_open(mail_item=item, user=mail_clerk, documents_requested="x")
+    access_request = services.access_request_open(mail_item=item, user=mail_clerk, documents_requested="x")
     assert make_client(mail_clerk).get(access_request.get_absolute_url()).status_code == 200
     assert make_client(lawyer).get(access_request.get_absolute_url()).status_code == 403
     assert make_client(lawyer).get(reverse("courrier:access_list")).status_code == 403
