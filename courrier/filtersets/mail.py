@@ -1,21 +1,17 @@
 """Filters of the mail registry and the contacts directory."""
 
-import re
-
 import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courrier.choices import PENDING_STATUSES, Channel, ContactKind, Direction, MailStatus, MailType
-from courrier.models import Contact, MailItem
+from courrier.models import CHRONO_NUMBER, Contact, MailItem
 from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
 from opq_intranet.core.forms import DateInput
 from opq_intranet.core.fulltext import search_query
 from opq_intranet.core.models import OrgUnit
-
-CHRONO_NUMBER = re.compile(r"^[EeSs]\d{4}(-\d{0,5})?$")
 
 
 class MailItemFilterSet(BaseFilterSet):
@@ -69,10 +65,10 @@ class MailItemFilterSet(BaseFilterSet):
         return queryset.filter(late) if value else queryset.exclude(late)
 
     def filter_since(self, queryset, name, value):
-        return queryset.filter(Q(received_on__gte=value) | Q(sent_on__gte=value))
+        return queryset.dated_from(value)
 
     def filter_until(self, queryset, name, value):
-        return queryset.filter(Q(received_on__lte=value) | Q(sent_on__lte=value))
+        return queryset.dated_until(value)
 
 
 class ContactFilterSet(BaseFilterSet):

@@ -1,9 +1,11 @@
 from .access import AccessRequest, ReviewRequest
 from .contacts import Contact
-from .mail import MailAttachment, MailItem, RoutingEvent
+from .mail import CHRONO_NUMBER, RESTRICTED_LEVELS, MailAttachment, MailItem, RoutingEvent
 from .mandates import Mandate, MandateNote
 
 __all__ = [
+    "CHRONO_NUMBER",
+    "RESTRICTED_LEVELS",
     "AccessRequest",
     "Contact",
     "MailAttachment",

@@ -4,6 +4,8 @@ An item gets its yearly chrono number (`E2026-00042`, `S2026-00012`) from core's
 service when it is registered; every write goes through courrier/services/mail.py.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -18,6 +20,17 @@ from opq_intranet.core.choices import ConfidentialityLevel
 from opq_intranet.core.history import track_history
 
 RESTRICTED_LEVELS = (ConfidentialityLevel.PERSONAL, ConfidentialityLevel.CONFIDENTIAL)
+# A chrono number as people quote it, whole or its beginning: E2026-00035, s2025-001.
+CHRONO_NUMBER = re.compile(r"^[ES]\d{4}(-\d{0,5})?$", re.IGNORECASE)
+
+
+class MailItemQuerySet(models.QuerySet):
+    def dated_from(self, day):
+        """Received (incoming) or sent (outgoing) on `day` or after."""
+        return self.filter(Q(received_on__gte=day) | Q(sent_on__gte=day))
+
+    def dated_until(self, day):
+        return self.filter(Q(received_on__lte=day) | Q(sent_on__lte=day))
 
 
 @track_history(exclude=["search_vector"])
@@ -84,6 +97,8 @@ class MailItem(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    objects = MailItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["-registered_at", "-pk"]

@@ -4,7 +4,6 @@ As for the records (documents/search_records.py), the CANDIDATES most recent mat
 ranked (`ts_rank`), with highlighted extracts (`ts_headline`) for the page's results only.
 """
 
-import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
@@ -12,7 +11,7 @@ from django.db.models import F, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Coalesce
 
 from courrier import selectors
-from courrier.models import MailAttachment, MailItem
+from courrier.models import CHRONO_NUMBER, MailAttachment, MailItem
 from opq_intranet.core.fulltext import CANDIDATES, headline, marked, search_query
 
 
@@ -30,9 +29,9 @@ def _filtered(items, filters):
     if unit := filters.get("routed_unit"):
         items = items.filter(routed_unit=unit)
     if start := filters.get("since"):
-        items = items.filter(Q(received_on__gte=start) | Q(sent_on__gte=start))
+        items = items.dated_from(start)
     if end := filters.get("until"):
-        items = items.filter(Q(received_on__lte=end) | Q(sent_on__lte=end))
+        items = items.dated_until(end)
     return items
 
 
@@ -60,10 +59,6 @@ def hits_with_extracts(items, text):
         .values_list("pk", "extract")
     )
     return [MailHit(item, marked(extracts.get(item.pk, ""))) for item in items]
-
-
-# A chrono number as people quote it, whole or its beginning: E2026-00035, s2025-001.
-CHRONO_NUMBER = re.compile(r"^[ES]\d{4}(-\d{0,5})?$", re.IGNORECASE)
 
 
 def latest_matching_items(user, text, limit):

@@ -4,8 +4,7 @@ from django.db.models import Q
 
 from courrier import permissions
 from courrier.choices import PENDING_STATUSES
-from courrier.models import AccessRequest, MailItem
-from courrier.models.mail import RESTRICTED_LEVELS
+from courrier.models import RESTRICTED_LEVELS, AccessRequest, MailItem
 
 
 def items_visible_to(user):

@@ -126,3 +126,20 @@ def test_mine_lists_what_is_routed_to_me_and_the_links_say_so(make_client, mail_
     not_mine = client.get(reverse("courrier:item_list"), {"mine": "false"}).context["page"].object_list
     assert [i.pk for i in not_mine] == [other.pk]
     assert f"{reverse('courrier:item_list')}?mine=true" in client.get(reverse("courrier:index")).text
+
+
+def test_the_registry_and_the_search_filter_by_the_items_own_date(make_client, mail_clerk, item):
+    sent = services.mail_register(
+        item=MailItem(direction="outgoing", sent_on=date(2026, 3, 20), contact=ContactFactory(), subject="Lettre"),
+        user=mail_clerk,
+    )
+    client = make_client(mail_clerk)
+
+    def listed(**params):
+        return {i.pk for i in client.get(reverse("courrier:item_list"), params).context["page"].object_list}
+
+    assert listed(since="2026-03-10") == {sent.pk}  # sent on 20 March; the other received on 2 March
+    assert listed(until="2026-03-10") == {item.pk}
+    assert listed(since="2026-03-01", until="2026-03-31") == {item.pk, sent.pk}
+    found = client.get(reverse("courrier:search"), {"q": "lettre", "since": "2026-03-10"}).context["hits"]
+    assert [hit.item.pk for hit in found] == [sent.pk]
