@@ -2,6 +2,8 @@
 
 Scoping to the order is also done in the selectors (another order's return is 404)."""
 
+from bdsp.choices import ReturnStatus
+
 
 def is_filer(user):
     """A déclarant of an order: starts, fills in and submits its returns, holds an API token."""
@@ -19,3 +21,25 @@ def can_review(user):
 
 def can_manage_forms(user):
     return user.is_office_staff and user.has_perm("bdsp.manage_forms")
+
+
+def can_amend(user, annual_return):
+    """Start an amendment of the accepted return in force: its order's déclarant, or an analyst."""
+    in_force = annual_return.status == ReturnStatus.ACCEPTED and not annual_return.superseded
+    return in_force and (can_file(user, annual_return.professional_order) or can_review(user))
+
+
+def can_edit_return(user, annual_return):
+    """Change the figures, dates and documents, import a workbook, submit: a déclarant of the
+    order while the return is a draft or returned for correction."""
+    return annual_return.is_editable and can_file(user, annual_return.professional_order)
+
+
+def can_review_return(user, annual_return):
+    """Accept or return for correction: an analyst, once submitted."""
+    return can_review(user) and annual_return.status == ReturnStatus.SUBMITTED
+
+
+def can_hold_api_token(user, token=None):
+    """A déclarant, for their own token only."""
+    return is_filer(user) and (token is None or token.user_id == user.pk)

@@ -1,5 +1,6 @@
 """Every write of the BDSP that has a rule. Views validate input and call these."""
 
+from .api_token import api_token_issue, api_token_revoke
 from .attachments import attachment_add, attachment_remove
 from .form_editor import (
     indicator_delete,
@@ -28,6 +29,8 @@ from .values import parse_value
 __all__ = [
     "RETURN_DUE_DAYS",
     "ReturnConflict",
+    "api_token_issue",
+    "api_token_revoke",
     "attachment_add",
     "attachment_remove",
     "comment_add",

@@ -6,12 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bdsp import permissions, services
 from bdsp.models import ApiToken
 from opq_intranet.accounts.access import Audience, access
 
 
 def _require_filer(user):
-    if not (user.is_partner and user.has_perm("bdsp.file_return")):
+    if not permissions.can_hold_api_token(user):
         raise PermissionDenied
 
 
@@ -28,7 +29,7 @@ def token_page(request):
 def token_renew(request):
     """A new token replaces the old one, which stops working at once. Shown a single time."""
     _require_filer(request.user)
-    request.session["bdsp_new_token"] = ApiToken.objects.issue(request.user)
+    request.session["bdsp_new_token"] = services.api_token_issue(user=request.user)
     messages.success(request, _("A new token was created. Copy it now: it will not be shown again."))
     return redirect("bdsp_portal:api_token")
 
@@ -37,6 +38,8 @@ def token_renew(request):
 @require_POST
 def token_revoke(request):
     _require_filer(request.user)
-    ApiToken.objects.filter(user=request.user).delete()
+    token = ApiToken.objects.filter(user=request.user).first()
+    if token is not None:
+        services.api_token_revoke(token=token, user=request.user)
     messages.success(request, _("The token was revoked."))
     return redirect("bdsp_portal:api_token")

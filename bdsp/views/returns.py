@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bdsp import display, permissions, selectors, services, spreadsheet
-from bdsp.choices import AttachmentKind, ReturnStatus
+from bdsp.choices import AttachmentKind
 from bdsp.filtersets import ReturnFilterSet
 from bdsp.forms import (
     AttachmentForm,
@@ -107,7 +107,6 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
     findings = run_rules(selectors.return_data(annual_return, values))
     comments = list(ReturnComment.objects.filter(annual_return=annual_return).select_related("author"))
     user = request.user
-    can_edit = annual_return.is_editable and permissions.can_file(user, annual_return.professional_order)
     return {
         "annual_return": annual_return,
         "sections": sections,
@@ -119,8 +118,10 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
         "findings": findings,
         "blocking_count": sum(1 for f in findings if f.blocking),
         "general_comments": [c for c in comments if c.indicator_id is None],
-        "can_edit": can_edit,
-        "can_review": permissions.can_review(user) and annual_return.status == ReturnStatus.SUBMITTED,
+        # Only what this person may do: a reader (Ordre lecteur) gets no button at all.
+        "can_edit": permissions.can_edit_return(user, annual_return),
+        "can_review": permissions.can_review_return(user, annual_return),
+        "can_amend": permissions.can_amend(user, annual_return),
         "is_reviewer": permissions.can_review(user),
         "events": annual_return.workflow_events.select_related("by", "copy"),
         "general_form": GeneralForm(
@@ -153,7 +154,7 @@ def section_save(request, pk, section):
     if section not in {s.code for s, _i in form.sections}:
         raise Http404
     # A reader, another order's user or a submitted return: nothing to save here.
-    if not (annual_return.is_editable and permissions.can_file(request.user, annual_return.professional_order)):
+    if not permissions.can_edit_return(request.user, annual_return):
         raise PermissionDenied
     try:
         expected = int(request.POST.get("edit_version", ""))
@@ -264,7 +265,7 @@ def xlsx_template(request, pk):
 def xlsx_import(request, pk):
     """Import a filled-in template: every cell checked, nothing saved unless all are valid."""
     annual_return = _visible_return(request, pk)
-    if not (annual_return.is_editable and permissions.can_file(request.user, annual_return.professional_order)):
+    if not permissions.can_edit_return(request.user, annual_return):
         raise PermissionDenied
     form = ImportForm(request.POST, request.FILES)
     problems = []
