@@ -4,20 +4,20 @@ Idempotent: each loan remembers its last reminder (`last_reminder_on`), so runni
 twice the same day, or every day, reminds a borrower on the day after the due date, then
 every 7 days until the file is back. Extending a loan starts its reminders again from the
 new due date. A borrower without an email address is listed in the run's log.
+
+Each reminder goes through core's notify() (key "documents.loan_overdue"): the loan stays in
+the borrower's "À traiter" queue until it is returned (documents/services/paper.py).
 """
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
 from documents.selectors import overdue_loans
+from opq_intranet.core.notifications import notify
 
 REMINDER_EVERY_DAYS = 7
+LOAN_OVERDUE = "documents.loan_overdue"
 
 
 def loans_to_remind(today):
@@ -33,25 +33,27 @@ def loans_to_remind(today):
 
 def send_loan_reminders(today, log):
     sent, without_email = 0, 0
-    with translation.override(settings.LANGUAGE_CODE):
-        for loan in loans_to_remind(today):
-            if not loan.borrower.email:
-                without_email += 1
-                log(f"{loan.record_file.reference}: {loan.borrower} has no email address")
-                continue
-            context = {
-                "loan": loan,
-                "days_late": (today - loan.due_on).days,
-                "url": settings.PORTAL_BASE_URL + reverse("documents:loan_detail", args=[loan.pk]),
-            }
-            send_mail(
-                render_to_string("documents/email/loan_overdue_subject.txt", context).strip(),
-                render_to_string("documents/email/loan_overdue.txt", context),
-                None,
-                [loan.borrower.email],
-            )
-            loan.last_reminder_on = today
-            loan.save(update_fields=["last_reminder_on"])
-            sent += 1
-            log(f"{loan.record_file.reference} → {loan.borrower.email}")
+    for loan in loans_to_remind(today):
+        borrower = loan.borrower
+        notify(
+            recipients=[borrower],
+            key=LOAN_OVERDUE,
+            target=loan,
+            url=loan.get_absolute_url(),
+            subject_template="documents/email/loan_overdue_subject.txt",
+            body_template="documents/email/loan_overdue.txt",
+            context={"loan": loan, "days_late": (today - loan.due_on).days},
+        )
+        if not borrower.is_active:  # notify() skips them: the records manager follows up
+            without_email += 1
+            log(f"{loan.record_file.reference}: {borrower}'s account is inactive")
+            continue
+        if not borrower.email:  # in their queue only
+            without_email += 1
+            log(f"{loan.record_file.reference}: {borrower} has no email address")
+            continue
+        loan.last_reminder_on = today
+        loan.save(update_fields=["last_reminder_on"])
+        sent += 1
+        log(f"{loan.record_file.reference} → {borrower.email}")
     return f"reminders sent: {sent}; borrowers without an email address: {without_email}"

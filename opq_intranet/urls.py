@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
-from opq_intranet.accounts.access import Audience, access
+from opq_intranet.accounts.views import set_language
 
 admin.site.site_header = "Intranet de l'Office des professions du Québec"
 admin.site.site_title = "Administration de l'intranet OPQ"
@@ -19,7 +18,7 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("courrier/", include("courrier.urls")),
     path("inventaire/", include("inventaire.urls")),
-    path("langue/", access(Audience.PUBLIC)(set_language), name="set_language"),
+    path("langue/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,12 +13,17 @@ from bdsp.models import AnnualReturn, ReturnAttachment, ReturnComment, ReturnEve
 from bdsp.pdf import return_pdf
 from bdsp.services.values import parse_value
 from bdsp.validation import run_rules
+from opq_intranet.accounts.models import UserKind
 from opq_intranet.core.calendar import legal_deadline
 from opq_intranet.core.files import private_file_store
+from opq_intranet.core.notifications import notifications_done, notify, people_with_permission
 
 # Due 45 days after the order's annual general meeting (regulation, s. 3).
 RETURN_DUE_DAYS = 45
 VALUE_FIELDS = ("state", "number", "text", "date", "boolean")
+# Notifications (core/notifications.py): a submitted return waits for the analysts; a
+# returned one for the order's déclarants; an accepted one is news for them.
+SUBMITTED, RETURNED, ACCEPTED = "bdsp.return_submitted", "bdsp.return_returned", "bdsp.return_accepted"
 
 
 class ReturnConflict(Exception):
@@ -50,6 +56,29 @@ def _require_filer(user, annual_return):
 def _require_reviewer(user):
     if not permissions.can_review(user):
         raise PermissionDenied
+
+
+def _notify(annual_return, key, recipients, **context):
+    name = key.removeprefix("bdsp.")
+    notify(
+        recipients=recipients,
+        key=key,
+        target=annual_return,
+        url=reverse("bdsp_portal:return_detail", args=[annual_return.pk]),
+        subject_template=f"bdsp/email/{name}_subject.txt",
+        body_template=f"bdsp/email/{name}.txt",
+        context={"annual_return": annual_return, **context},
+    )
+
+
+def _analysts():
+    """The staff who review returns (the campaign's pages)."""
+    return people_with_permission("bdsp.review_returns", kind=UserKind.STAFF)
+
+
+def _declarants(order):
+    """The order's active déclarants (as bdsp/reminders.py finds them)."""
+    return people_with_permission("bdsp.file_return", kind=UserKind.PARTNER, professional_order=order)
 
 
 @transaction.atomic
@@ -165,6 +194,8 @@ def return_submit(*, annual_return, user, attestation):
     annual_return.save()
     event.copy = _submitted_copy(annual_return, user)
     event.save(update_fields=["copy"])
+    notifications_done(target=annual_return, key=RETURNED)
+    _notify(annual_return, SUBMITTED, _analysts())
     return annual_return
 
 
@@ -189,6 +220,8 @@ def return_send_back(*, annual_return, user, message):
         raise ValidationError(_("Say what the order must correct."))
     _transition(annual_return, user, ReturnStatus.RETURNED, message.strip())
     annual_return.save()
+    notifications_done(target=annual_return, key=SUBMITTED)
+    _notify(annual_return, RETURNED, _declarants(annual_return.professional_order), message=message.strip())
     return annual_return
 
 
@@ -205,6 +238,8 @@ def return_accept(*, annual_return, user):
     annual_return.save()
     if annual_return.amends_id:
         AnnualReturn.objects.filter(pk=annual_return.amends_id).update(superseded=True)
+    notifications_done(target=annual_return, key=SUBMITTED)
+    _notify(annual_return, ACCEPTED, _declarants(annual_return.professional_order))
     return annual_return
 
 
@@ -248,6 +283,7 @@ def return_reopen(*, annual_return, user, reason):
         for a in annual_return.attachments.all()
     )
     ReturnEvent.objects.create(annual_return=amendment, by=user, to_status=ReturnStatus.DRAFT, message=reason.strip())
+    notifications_done(target=annual_return, key=ACCEPTED)  # the news is old: an amendment is on its way
     return amendment
 
 

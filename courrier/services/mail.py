@@ -1,14 +1,11 @@
 """The mail registry's writes: register (with the chrono number), attach, route and re-route
-(with the trail and a notice to the assignee), take in hand, reply, close."""
+(with the trail and a notification to the assignee: core/notifications.py), take in hand,
+reply, close (each of which clears the item's notifications)."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from courrier import permissions, search_index
 from courrier.choices import CHRONO, PENDING_STATUSES, AccessRequestStatus, Direction, MailStatus
@@ -16,6 +13,7 @@ from courrier.models import MailAttachment, MailItem, RoutingEvent
 from courrier.services.contacts import contact_save
 from documents.extraction import extract_text
 from opq_intranet.core.files import private_file_store
+from opq_intranet.core.notifications import notifications_done, notify
 from opq_intranet.core.numbering import next_reference
 
 # Scanned letters (PDF), emails (EML, MSG) and the usual office documents.
@@ -30,6 +28,7 @@ ATTACHMENT_TYPES = frozenset(
         "text/plain",
     }
 )
+ROUTED = "courrier.mail_routed"
 
 
 def _require_mail_room(user):
@@ -124,20 +123,26 @@ def mail_route(*, item, user, unit, assignee=None, note=""):
     item.status = MailStatus.ROUTED
     item.full_clean()
     item.save()
-    transaction.on_commit(lambda: _notify_routed(item, note))
+    _notify_routed(item, note)
     return item
 
 
 def _notify_routed(item, note):
-    """The person it is routed to gets an email (the unit's address when nobody is named)."""
-    recipient = item.assignee.email if item.assignee and item.assignee.email else item.routed_unit.email
-    if not recipient:
-        return
-    context = {"item": item, "note": note, "url": f"{settings.PORTAL_BASE_URL}{item.get_absolute_url()}"}
-    with override(settings.LANGUAGE_CODE):
-        subject = render_to_string("courrier/email/routed_subject.txt", context).strip()
-        body = render_to_string("courrier/email/routed.txt", context)
-    send_mail(subject, body, None, [recipient])
+    """The person it is routed to gets it in their queue and by email; when nobody is named
+    (or they have no address), the unit's address gets the email. A re-routed item leaves
+    the previous person's queue."""
+    notifications_done(target=item, key=ROUTED)
+    assignee = item.assignee
+    notify(
+        recipients=[assignee] if assignee else [],
+        key=ROUTED,
+        target=item,
+        url=item.get_absolute_url(),
+        subject_template="courrier/email/routed_subject.txt",
+        body_template="courrier/email/routed.txt",
+        context={"item": item, "note": note},
+        extra_addresses=[] if assignee and assignee.email else [item.routed_unit.email],
+    )
 
 
 @transaction.atomic
@@ -151,6 +156,7 @@ def mail_take(*, item, user):
         item.assignee = user
     item.status = MailStatus.IN_PROGRESS
     item.save(update_fields=["assignee", "status"])
+    notifications_done(target=item)
     return item
 
 
@@ -178,6 +184,7 @@ def mail_reply(*, item, user, reply, uploads=()):
     search_index.refresh_items([reply.pk])
     item.status = MailStatus.ANSWERED
     item.save(update_fields=["status"])
+    notifications_done(target=item)
     return reply
 
 
@@ -192,4 +199,5 @@ def mail_close(*, item, user, closed_on=None):
     item.status = MailStatus.CLOSED
     item.closed_on = closed_on or timezone.localdate()
     item.save(update_fields=["status", "closed_on"])
+    notifications_done(target=item)
     return item

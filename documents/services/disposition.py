@@ -21,15 +21,40 @@ from documents.choices import (
 from documents.models import DispositionList, Record, RecordFile, RecordVersion
 from documents.permissions import can_manage_plan, can_validate
 from documents.services.records import record_search_refresh
+from opq_intranet.accounts.models import UserKind
 from opq_intranet.core.files import private_file_destroy_content, private_file_store
+from opq_intranet.core.notifications import notifications_done, notify, people_with_permission
 from opq_intranet.core.numbering import next_reference
+from opq_intranet.core.selectors import active_staff
 
 OPEN_STATUSES = selectors.OPEN_LIST_STATUSES
+# Notifications (core/notifications.py): a new list waits for its unit's validation, a
+# validated one for the records manager's approval.
+TO_VALIDATE, TO_APPROVE = "documents.disposition_to_validate", "documents.disposition_to_approve"
 
 
 def _require_manager(user):
     if not can_manage_plan(user):
         raise PermissionDenied
+
+
+def _notify(disposition_list, key, recipients, extra_addresses=()):
+    name = key.removeprefix("documents.")
+    notify(
+        recipients=recipients,
+        key=key,
+        target=disposition_list,
+        url=disposition_list.get_absolute_url(),
+        subject_template=f"documents/email/{name}_subject.txt",
+        body_template=f"documents/email/{name}.txt",
+        context={"disposition_list": disposition_list, "file_count": disposition_list.files.count()},
+        extra_addresses=extra_addresses,
+    )
+
+
+def _validators(disposition_list):
+    """Who may validate (can_validate): the holding unit's staff."""
+    return list(active_staff().filter(org_unit_id=disposition_list.org_unit_id).order_by("pk"))
 
 
 def _locked(disposition_list):
@@ -80,6 +105,9 @@ def disposition_list_generate(*, kind, org_unit, due_on, user):
         created_by=user,
     )
     disposition_list.files.set(file_ids)
+    validators = _validators(disposition_list)
+    unit_address = [] if validators else [org_unit.email]  # a unit without accounts: its mailbox
+    _notify(disposition_list, TO_VALIDATE, validators, unit_address)
     return disposition_list
 
 
@@ -99,6 +127,8 @@ def disposition_list_validate(*, disposition_list, user, keep_ids=()):
     disposition_list.validated_by = user
     disposition_list.validated_at = timezone.now()
     disposition_list.save()
+    notifications_done(target=disposition_list, key=TO_VALIDATE)
+    _notify(disposition_list, TO_APPROVE, people_with_permission("documents.manage_plan", kind=UserKind.STAFF))
     return disposition_list
 
 
@@ -114,6 +144,7 @@ def disposition_list_approve(*, disposition_list, user):
     disposition_list.approved_by = user
     disposition_list.approved_at = timezone.now()
     disposition_list.save()
+    notifications_done(target=disposition_list, key=TO_APPROVE)
     return disposition_list
 
 
@@ -125,6 +156,7 @@ def disposition_list_cancel(*, disposition_list, user):
         raise ValidationError(_("This list is already processed or cancelled."))
     disposition_list.status = DispositionStatus.CANCELLED
     disposition_list.save()
+    notifications_done(target=disposition_list)
     return disposition_list
 
 
@@ -175,4 +207,5 @@ def disposition_list_process(*, disposition_list, user):
         allowed_types={"application/pdf"},
     )
     disposition_list.save()
+    notifications_done(target=disposition_list)
     return disposition_list

@@ -19,6 +19,7 @@ from documents.choices import FileMedium, LifecycleStage
 from documents.models import ON_SHELF, Box, BoxStatus, PaperLoan, RecordFile, StorageSpace
 from documents.permissions import can_manage_plan
 from opq_intranet.core.calendar import next_working_day
+from opq_intranet.core.notifications import notifications_done
 from opq_intranet.core.numbering import next_reference
 
 BOX_SERIES = "documents.box"
@@ -302,6 +303,7 @@ def loan_return(*, loan, user, returned_on=None):
     loan.returned_to = user
     loan.full_clean(validate_constraints=False)
     loan.save(update_fields=["returned_on", "returned_to"])
+    notifications_done(target=loan)  # its overdue reminder leaves the borrower's queue
     return loan
 
 

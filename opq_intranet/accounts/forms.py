@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from opq_intranet.accounts.models import User
+
 
 class LoginForm(AuthenticationForm):
     """Django's form, with the autocomplete hints password managers and WCAG expect."""
@@ -25,3 +27,18 @@ class TokenForm(forms.Form):
 
     def clean_token(self):
         return self.cleaned_data["token"].strip()
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    """How the person hears of work handed to them (the "À traiter" queue is always kept)."""
+
+    class Meta:
+        model = User
+        fields = ["notification_delivery"]
+        widgets = {"notification_delivery": forms.RadioSelect}
+        error_messages = {
+            "notification_delivery": {
+                "invalid_choice": _("Choose an email for each new item or one summary email a day."),
+                "required": _("Choose an email for each new item or one summary email a day."),
+            }
+        }

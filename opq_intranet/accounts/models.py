@@ -1,11 +1,13 @@
 """The one user model: staff of the Office, or partners who work for a professional order."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from opq_intranet.core.choices import NotificationDelivery
 from opq_intranet.core.history import track_history
 
 
@@ -37,6 +39,15 @@ class User(AbstractUser):
     site = models.ForeignKey("core.Site", verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL)
     job_title = models.CharField(_("job title"), max_length=150, blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    # The language chosen with the language switch (empty: the Office's, French): emails
+    # and the "À traiter" queue are written in it.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
+    notification_delivery = models.CharField(
+        _("notification emails"),
+        max_length=10,
+        choices=NotificationDelivery.choices,
+        default=NotificationDelivery.IMMEDIATE,
+    )
 
     objects = UserManager()
 

@@ -1,16 +1,18 @@
 """Sign-in, sign-out, password reset and the second factor."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views import i18n
 from django.views.decorators.http import require_http_methods
 
 from opq_intranet.accounts import otp
 from opq_intranet.accounts.access import Audience, access
-from opq_intranet.accounts.forms import LoginForm, TokenForm
+from opq_intranet.accounts.forms import LoginForm, NotificationPreferenceForm, TokenForm
 from opq_intranet.core.redirects import safe_next_url
 
 
@@ -110,8 +112,30 @@ def _refusal(wait, message):
 
 
 @access(Audience.ACCOUNT)
+@require_http_methods(["GET", "POST"])
 def profile(request):
-    return render(request, "accounts/profile.html", {"has_device": otp.has_confirmed_device(request.user)})
+    """The person's account; POST saves how they hear of new work (422 when refused)."""
+    form = NotificationPreferenceForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.instance.save(update_fields=["notification_delivery"])
+        messages.success(request, _("Your notification preference is saved."))
+        return redirect("accounts:profile")
+    context = {"has_device": otp.has_confirmed_device(request.user), "preference_form": form}
+    return render(request, "accounts/profile.html", context, status=422 if form.errors else 200)
+
+
+@access(Audience.PUBLIC)
+def set_language(request):
+    """Django's language switch; a signed-in person's choice is also kept on their account,
+    so that the emails and the "À traiter" entries written to them are in that language."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language")
+    user = request.user
+    supported = {code for code, _name in settings.LANGUAGES}
+    if request.method == "POST" and user.is_authenticated and language in supported and language != user.language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return response
 
 
 # Django's views, with our templates and declared as public or signed-in.

@@ -18,3 +18,10 @@ class ConfidentialityLevel(models.TextChoices):
     INTERNAL = "internal", _("Internal")
     PERSONAL = "personal", _("Personal information")
     CONFIDENTIAL = "confidential", _("Confidential")
+
+
+class NotificationDelivery(models.TextChoices):
+    """How a person hears of new work: an email each time, or one email a day."""
+
+    IMMEDIATE = "immediate", _("An email for each new item")
+    DIGEST = "digest", _("One summary email a day")

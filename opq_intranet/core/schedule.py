@@ -1,4 +1,4 @@
-"""Core's scheduled job: the fixity check of private files."""
+"""Core's scheduled jobs: the fixity check of private files, the daily notification digest."""
 
 import logging
 
@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from opq_intranet.core.files import checksum_matches
 from opq_intranet.core.models import PrivateFile
+from opq_intranet.core.notifications import send_digests
 from opq_intranet.core.registry.schedule import Job, register
 
 logger = logging.getLogger(__name__)
@@ -36,3 +37,11 @@ def check_fixity(today, log):
 
 
 register(Job(key="core.fixity", description="Recompute private files' SHA-256 (fixity)", run=check_fixity, order=900))
+register(
+    Job(
+        key="core.notification_digest",
+        description="Daily digest of the new notifications, for people who chose it",
+        run=send_digests,
+        order=950,
+    )
+)

@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.test import TestCase
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -400,7 +401,9 @@ def loans_on_june_15(records_manager, litigation):
 
 def run_reminders(day):
     out = io.StringIO()
-    call_command("run_scheduled", "--only", "documents.loan_reminders", "--today", day, stdout=out)
+    # The emails leave when the job's transaction commits (core/notifications.py).
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("run_scheduled", "--only", "documents.loan_reminders", "--today", day, stdout=out)
     return out.getvalue()
 
 

@@ -1,6 +1,7 @@
 from .access_log import ConfidentialAccess
 from .calendar import OfficeClosure
 from .files import PrivateFile
+from .notifications import Notification
 from .numbering import NumberSequence
 from .reference import OrgUnit, ProfessionalOrder, Site
 from .schedule import ScheduledRun
@@ -8,6 +9,7 @@ from .seed import SeedRecord
 
 __all__ = [
     "ConfidentialAccess",
+    "Notification",
     "NumberSequence",
     "OfficeClosure",
     "OrgUnit",
