@@ -6,6 +6,7 @@ person sees is filtered in the queries (`documents.selectors.files_visible_to`),
 `sees_every_file` below.
 """
 
+from documents.choices import DispositionStatus
 from opq_intranet.accounts.access import AccessRule, Audience, access
 
 MANAGE_PERMISSIONS = ("accounts.access_documents", "documents.manage_plan")
@@ -72,3 +73,23 @@ def can_change_box(user, box):
 def can_change_file(user, record_file):
     """Change it, file records in it, close it: its editors, until it is disposed of."""
     return can_edit_file(user, record_file) and not record_file.is_disposed
+
+
+# --- Disposition -----------------------------------------------------------------------------------
+
+
+def can_validate_now(user, disposition_list):
+    """The unit validates its list once, while it is a draft."""
+    return can_validate(user, disposition_list) and disposition_list.status == DispositionStatus.DRAFT
+
+
+def can_approve(user, disposition_list):
+    return can_manage_plan(user) and disposition_list.status == DispositionStatus.VALIDATED
+
+
+def can_process(user, disposition_list):
+    return can_manage_plan(user) and disposition_list.status == DispositionStatus.APPROVED
+
+
+def can_cancel(user, disposition_list):
+    return can_manage_plan(user) and disposition_list.is_open

@@ -7,6 +7,7 @@ from .files import (
     RecordFileForm,
     RecordForm,
     RecordSearchForm,
+    ValidateListForm,
     VersionForm,
 )
 from .paper import AddFileForm, BoxForm, ExtendForm, LoanForm, PutInBoxForm, ReturnForm, StorageSpaceForm
@@ -33,5 +34,6 @@ __all__ = [
     "RetentionRuleWithCopiesForm",
     "ReturnForm",
     "StorageSpaceForm",
+    "ValidateListForm",
     "VersionForm",
 ]

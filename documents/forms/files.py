@@ -98,6 +98,21 @@ class LiftForm(forms.Form):
     reason = forms.CharField(label=_("Reason for lifting"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class IdListField(forms.Field):
+    """Ids sent by checkboxes of the same name (anything else is ignored)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        return [int(v) for v in (value or []) if str(v).isdigit()]
+
+
+class ValidateListForm(forms.Form):
+    """The files the unit still needs, checked on the list's page: they leave the list."""
+
+    keep = IdListField(required=False)
+
+
 class GenerateListForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of list"), choices=DispositionKind.choices)
     org_unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))

@@ -52,3 +52,12 @@ class DispositionList(models.Model):
 
     def get_absolute_url(self):
         return reverse("documents:disposition_detail", args=[self.pk])
+
+    @property
+    def is_open(self):
+        """Not processed or cancelled yet: it may still be cancelled."""
+        return self.status in (DispositionStatus.DRAFT, DispositionStatus.VALIDATED, DispositionStatus.APPROVED)
+
+    @property
+    def is_destruction(self):
+        return self.kind == DispositionKind.DESTRUCTION

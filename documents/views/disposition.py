@@ -1,66 +1,47 @@
 """What is due, legal holds, and disposition lists (generate, validate, approve, process)."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 
 from documents import clock, permissions, selectors, services
-from documents.choices import DispositionStatus, FileMedium
 from documents.filtersets import DispositionListFilterSet, LegalHoldFilterSet
-from documents.forms import GenerateListForm, HoldForm, LiftForm
-from documents.models import DispositionList, LegalHold
+from documents.forms import GenerateListForm, HoldForm, LiftForm, ValidateListForm
+from documents.models import LegalHold
+from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tables import DispositionListTable, LegalHoldTable
-from documents.views.plan import MANAGE
-from opq_intranet.accounts.access import AccessRule, Audience
-from opq_intranet.core.forms import add_service_errors
-from opq_intranet.core.history import history_for
+from documents.views.base import EmbeddedActionView
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import HISTORY_PREVIEW, ObjectHistoryView
+from opq_intranet.core.views.generic import (
+    REFUSED,
+    Action,
+    ObjectActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+)
 
-MANAGE_RULE = AccessRule(Audience.STAFF, ("accounts.access_documents", "documents.manage_plan"))
-LISTS_SHOWN = 10  # the latest; the list page has them all, with filters
+DISPOSITION = ("documents:disposition_index", gettext_lazy("Disposition"))
+LISTS = ("documents:disposition_list", gettext_lazy("Disposition lists"))
+HOLDS = ("documents:hold_list", gettext_lazy("Legal holds"))
 
 
-def _lists_visible_to(user):
-    lists = DispositionList.objects.select_related("org_unit").annotate(file_count=Count("files"))
-    if permissions.can_manage_plan(user):
-        return lists
-    return lists.filter(org_unit_id=user.org_unit_id)
+class DispositionIndexView(TemplateView):
+    """What is due and the latest lists; the records manager generates a list from here."""
 
+    template_name = "documents/disposition_index.html"
 
-def disposition_index(request):
-    today = clock.today()
-    can_manage = permissions.can_manage_plan(request.user)
-    due = (
-        selectors.due_for_disposal(today)
-        .values("org_unit", "org_unit__name", "final_disposal")
-        .annotate(count=Count("pk"))
-        .order_by("org_unit__name", "final_disposal")
-    )
-    semi_active = {"digital": None, "paper": None}
-    if can_manage:  # both counts in one pass over what is due
-        semi_active = selectors.due_for_semi_active(today).aggregate(
-            digital=Count("pk", filter=Q(medium=FileMedium.DIGITAL)),
-            paper=Count("pk", filter=~Q(medium=FileMedium.DIGITAL)),
+    def get(self, request, *args, form=None, **kwargs):
+        today = clock.today()
+        context = self.get_context_data(
+            **selectors.disposition_index_page(request.user, today),
+            form=form or GenerateListForm(initial={"due_on": today}),
+            today=today,
+            simulated_today=clock.is_simulated(),
         )
-    context = {
-        "lists": _lists_visible_to(request.user)[:LISTS_SHOWN],
-        "due": due if can_manage else None,
-        "semi_active_due": semi_active["digital"],
-        "paper_transfer_due": semi_active["paper"],
-        "can_manage": can_manage,
-        "form": GenerateListForm(initial={"due_on": today}),
-        "today": today,
-        "simulated_today": clock.is_simulated(),
-    }
-    return render(request, "documents/disposition_index.html", context)
-
-
-PREVIEW_ROWS = 50  # the count says how many more
+        return self.render_to_response(context, status=REFUSED if form is not None and form.errors else 200)
 
 
 @MANAGE
@@ -69,114 +50,131 @@ def disposition_preview(request):
     form = GenerateListForm(request.GET or None, initial={"due_on": clock.today()})
     files, count = [], None
     if form.is_valid():
-        due = selectors.files_for_new_list(**form.cleaned_data).select_related("record_class")
-        files = list(due.order_by("reference")[: PREVIEW_ROWS + 1])
-        count = len(files) if len(files) <= PREVIEW_ROWS else due.count()
-    context = {"form": form, "files": files[:PREVIEW_ROWS], "count": count, "shown": PREVIEW_ROWS}
+        files, count = selectors.disposition_preview(**form.cleaned_data)
+    context = {"form": form, "files": files, "count": count, "shown": selectors.PREVIEW_ROWS}
     return render(request, "documents/disposition_preview.html", context)
 
 
-@MANAGE
-@require_POST
-def disposition_generate(request):
-    form = GenerateListForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose the kind of list, the unit and the date."))
-        return redirect("documents:disposition_index")
-    try:
-        disposition_list = services.disposition_list_generate(user=request.user, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("documents:disposition_index")
-    messages.success(
-        request, _("The list %(reference)s is ready for the unit.") % {"reference": disposition_list.reference}
-    )
-    return redirect(disposition_list)
+class DispositionGenerateView(EmbeddedActionView):
+    """From the disposition page: a refused form comes back on it, in 422."""
 
-
-def disposition_detail(request, pk):
-    disposition_list = get_object_or_404(_lists_visible_to(request.user), pk=pk)
-    files = disposition_list.files.select_related("record_class").order_by("reference")
-    held = set(selectors.held_files(files).values_list("pk", flat=True))
-    context = {
-        "object": disposition_list,
-        "files": files,
-        "held": held,
-        "can_validate": permissions.can_validate(request.user, disposition_list)
-        and disposition_list.status == DispositionStatus.DRAFT,
-        "can_manage": permissions.can_manage_plan(request.user),
-        "history": history_for(disposition_list, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:disposition_history",
-    }
-    return render(request, "documents/disposition_detail.html", context)
-
-
-class DispositionHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return _lists_visible_to(self.request.user)
-
-
-class HoldHistoryView(ObjectHistoryView):
     access_rule = MANAGE_RULE
-    queryset = LegalHold.objects.all()
+    form_class = GenerateListForm
+
+    def perform(self, form, obj):
+        return services.disposition_list_generate(user=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("The list %(reference)s is ready for the unit.") % {"reference": result.reference}
+
+    def form_refused(self, form, obj):
+        page = DispositionIndexView()
+        page.setup(self.request)
+        return page.get(self.request, form=form)
 
 
-def _list_action(request, pk, action, success):
-    disposition_list = get_object_or_404(_lists_visible_to(request.user), pk=pk)
-    try:
-        action(disposition_list)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
-    return redirect(disposition_list)
+class VisibleListMixin:
+    def get_queryset(self):
+        return selectors.lists_visible_to(self.request.user)
 
 
-@require_POST
-def disposition_validate(request, pk):
-    keep = [int(v) for v in request.POST.getlist("keep") if v.isdigit()]
-    return _list_action(
-        request,
-        pk,
-        lambda dl: services.disposition_list_validate(disposition_list=dl, user=request.user, keep_ids=keep),
-        _("The list is validated; the records manager will approve it."),
-    )
+class DispositionDetailView(VisibleListMixin, ObjectDetailView):
+    template_name = "documents/disposition_detail.html"
+    history_url_name = "documents:disposition_history"
+    breadcrumb_list = LISTS
+
+    def get_extra_context(self, obj, bound_forms):
+        user = self.request.user
+        return {
+            **selectors.disposition_page(obj),
+            "can_validate": permissions.can_validate_now(user, obj),
+            "can_approve": permissions.can_approve(user, obj),
+            "can_cancel": permissions.can_cancel(user, obj),
+            "refused": [form for form in bound_forms.values() if form.errors],
+        }
+
+    def get_actions(self, obj):
+        if not permissions.can_process(self.request.user, obj):
+            return []
+        return [Action(_("Process the list"), reverse("documents:disposition_process", args=[obj.pk]), "danger")]
 
 
-@require_POST
-def disposition_approve(request, pk):
-    return _list_action(
-        request,
-        pk,
-        lambda dl: services.disposition_list_approve(disposition_list=dl, user=request.user),
-        _("The list is approved."),
-    )
+class DispositionHistoryView(VisibleListMixin, ObjectHistoryView):
+    breadcrumb_list = LISTS
 
 
-@require_POST
-def disposition_process(request, pk):
-    return _list_action(
-        request,
-        pk,
-        lambda dl: services.disposition_list_process(disposition_list=dl, user=request.user),
-        _("The list is processed; its certificate is ready."),
-    )
+class ListActionView(VisibleListMixin, EmbeddedActionView):
+    """A button of the list's page; a refusal (a hold, the wrong status) is shown there, in 422."""
+
+    detail_view = DispositionDetailView
 
 
-@require_POST
-def disposition_cancel(request, pk):
-    return _list_action(
-        request,
-        pk,
-        lambda dl: services.disposition_list_cancel(disposition_list=dl, user=request.user),
-        _("The list is cancelled."),
-    )
+class DispositionValidateView(ListActionView):
+    form_class = ValidateListForm
+    form_key = "validate"
+    success_message = gettext_lazy("The list is validated; the records manager will approve it.")
+
+    def perform(self, form, obj):
+        services.disposition_list_validate(
+            disposition_list=obj, user=self.request.user, keep_ids=form.cleaned_data["keep"]
+        )
 
 
-# --- Legal holds ------------------------------------------------------------------------------------
+class DispositionApproveView(ListActionView):
+    form_key = "approve"
+    success_message = gettext_lazy("The list is approved.")
+
+    def perform(self, form, obj):
+        services.disposition_list_approve(disposition_list=obj, user=self.request.user)
 
 
-class DispositionListListView(ObjectListView):
+class DispositionCancelView(ListActionView):
+    form_key = "cancel"
+    success_message = gettext_lazy("The list is cancelled.")
+
+    def perform(self, form, obj):
+        services.disposition_list_cancel(disposition_list=obj, user=self.request.user)
+
+
+class DispositionProcessView(VisibleListMixin, ObjectActionView):
+    """Carry the approved list out: a confirmation that says what it destroys, then the service."""
+
+    access_rule = MANAGE_RULE
+    template_name = "documents/disposition_process.html"
+    breadcrumb_list = LISTS
+    title = gettext_lazy("Process the list")
+    confirm_label = gettext_lazy("Process the list")
+    danger = True
+    success_message = gettext_lazy("The list is processed; its certificate is ready.")
+
+    def get_extra_context(self, obj):
+        return selectors.disposition_contents(obj)
+
+    def get_question(self, obj):
+        counts = selectors.disposition_contents(obj)
+        values = {"reference": obj.reference, "files": counts["file_count"], "records": counts["record_count"]}
+        if obj.is_destruction:
+            return (
+                _(
+                    "Processing the list %(reference)s destroys for good the content of its %(files)s files: "
+                    "%(records)s records lose every version's stored file and text. Their descriptions, "
+                    "checksums and history are kept, and the list leaves a destruction certificate."
+                )
+                % values
+            )
+        return _(
+            "Processing the list %(reference)s carries it out (%(kind)s) for its %(files)s files "
+            "(%(records)s records), and the list leaves its certificate."
+        ) % {**values, "kind": obj.get_kind_display().lower()}
+
+    def perform(self, form, obj):
+        services.disposition_list_process(disposition_list=obj, user=self.request.user)
+
+
+# --- Lists of lists and of holds --------------------------------------------------------------------
+
+
+class DispositionListListView(VisibleListMixin, ObjectListView):
     """Every list the person may see (the records manager: all; a unit: its own)."""
 
     filterset_class = DispositionListFilterSet
@@ -184,9 +182,6 @@ class DispositionListListView(ObjectListView):
     title = gettext_lazy("Disposition lists")
     export_name = "listes-de-disposition"
     estimate_unfiltered_count = False
-
-    def get_queryset(self):
-        return _lists_visible_to(self.request.user)
 
 
 class HoldListView(ObjectListView):
@@ -198,47 +193,49 @@ class HoldListView(ObjectListView):
     actions_template = "documents/_hold_list_actions.html"
 
     def get_queryset(self):
-        return LegalHold.objects.select_related("placed_by").annotate(
-            file_count=Count("files", distinct=True), class_count=Count("classes", distinct=True)
-        )
+        return selectors.holds()
 
 
-@MANAGE
-def hold_create(request):
-    form = HoldForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            hold = services.hold_place(user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The hold is in force."))
-            return redirect(hold)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "documents/hold_form.html", {"form": form}, status=status)
+# --- Legal holds ------------------------------------------------------------------------------------
 
 
-@MANAGE
-def hold_detail(request, pk):
-    hold = get_object_or_404(LegalHold.objects.select_related("placed_by", "lifted_by"), pk=pk)
-    form = LiftForm(request.POST or None)
-    if request.method == "POST":
-        if not form.is_valid():
-            messages.error(request, _("Give the reason for lifting the hold."))
-        else:
-            try:
-                services.hold_lift(hold=hold, user=request.user, reason=form.cleaned_data["reason"])
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(request, _("The hold is lifted."))
-        return redirect(hold)
-    context = {
-        "object": hold,
-        "files": hold.files.order_by("reference"),
-        "classes": hold.classes.order_by("path"),
-        "form": form,
-        "history": history_for(hold, limit=HISTORY_PREVIEW),
-        "history_url_name": "documents:hold_history",
-    }
-    return render(request, "documents/hold_detail.html", context)
+class HoldCreateView(ObjectEditView):
+    access_rule = MANAGE_RULE
+    form_class = HoldForm
+    template_name = "documents/hold_form.html"
+    breadcrumb_list = HOLDS
+    title = gettext_lazy("Place a hold")
+    submit_label = gettext_lazy("Place the hold")
+    success_message = gettext_lazy("The hold is in force.")
+
+    def save(self, form, obj):
+        return services.hold_place(user=self.request.user, **form.cleaned_data)
+
+
+class HoldDetailView(ObjectDetailView):
+    access_rule = MANAGE_RULE
+    queryset = LegalHold.objects.select_related("placed_by", "lifted_by")
+    template_name = "documents/hold_detail.html"
+    history_url_name = "documents:hold_history"
+    breadcrumb_list = HOLDS
+
+    def get_extra_context(self, obj, bound_forms):
+        return {**selectors.hold_page(obj), "form": bound_forms.get("lift") or LiftForm()}
+
+
+class HoldHistoryView(ObjectHistoryView):
+    access_rule = MANAGE_RULE
+    queryset = LegalHold.objects.all()
+    breadcrumb_list = HOLDS
+
+
+class HoldLiftView(EmbeddedActionView):
+    access_rule = MANAGE_RULE
+    queryset = LegalHold.objects.all()
+    form_class = LiftForm
+    detail_view = HoldDetailView
+    form_key = "lift"
+    success_message = gettext_lazy("The hold is lifted.")
+
+    def perform(self, form, obj):
+        services.hold_lift(hold=obj, user=self.request.user, reason=form.cleaned_data["reason"])

@@ -131,6 +131,9 @@ def test_a_file_from_its_opening_to_its_destruction_certificate(new_session, tmp
     page = office.visit(list_url.replace(office.base_url, ""))
     page.get_by_role("button", name="Approuver la liste").click()
     office.check_page()
+    page.get_by_role("link", name="Traiter la liste").click()  # the confirmation names what goes
+    office.check_page()
+    expect(page.locator("main")).to_contain_text("détruit définitivement le contenu de ses 1 dossiers")
     page.get_by_role("button", name="Traiter la liste").click()
     office.check_page()
     with page.expect_download() as download:
