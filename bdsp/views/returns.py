@@ -35,6 +35,7 @@ from opq_intranet.core.downloads import PDF, XLSX, download_response
 from opq_intranet.core.files import validate_upload
 from opq_intranet.core.lists.pagination import paginate
 from opq_intranet.core.lists.views import ObjectListView
+from opq_intranet.core.views.generic import ObjectActionView, ObjectDetailView
 
 portal = access(Audience.PORTAL)
 HISTORY_PAGE_SIZE = 100
@@ -97,7 +98,7 @@ def return_start(request, year):
     return redirect("bdsp_portal:return_detail", pk=annual_return.pk)
 
 
-def _page_context(request, annual_return, section_code, *, posted=None, errors=None, values=None):
+def _page_context(request, annual_return, section_code, *, posted=None, errors=None, values=None, bound_forms=None):
     form = selectors.form_definition(annual_return.reporting_year)
     sections = [section for section, _indicators in form.sections]
     codes = [s.code for s in sections]
@@ -130,19 +131,84 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
                 "general_meeting_date": annual_return.general_meeting_date,
             }
         ),
-        "send_back_form": SendBackForm(),
+        "send_back_form": (bound_forms or {}).get("send_back") or SendBackForm(),
         "import_form": ImportForm(),
-        "reason_form": ReasonForm(),
+        "reason_form": (bound_forms or {}).get("reason") or ReasonForm(),
         "attachments": annual_return.attachments.select_related("file"),
         "attachment_form": AttachmentForm(auto_id="attachment-%s"),  # the import form has a "file" too
     }
 
 
-@portal
-def return_detail(request, pk):
-    annual_return = _visible_return(request, pk)
-    context = _page_context(request, annual_return, request.GET.get("section", ""))
-    return render(request, "bdsp/return_detail.html", context)
+class ReturnDetailView(ObjectDetailView):
+    """The return, section by section; its forms (send back, amend) are shown bound when refused."""
+
+    access_rule = AccessRule(Audience.PORTAL)
+    template_name = "bdsp/return_detail.html"
+    show_history = False  # the values' own history page (bdsp.history), linked from the page
+
+    def get_queryset(self):
+        return selectors.returns_visible_to(self.request.user)
+
+    def get_extra_context(self, obj, bound_forms):
+        return _page_context(self.request, obj, self.request.GET.get("section", ""), bound_forms=bound_forms)
+
+
+class ReturnActionView(ObjectActionView):
+    """A transition of a return the person sees (another order's is 404), by one service."""
+
+    access_rule = AccessRule(Audience.PORTAL)
+    detail_view = ReturnDetailView
+
+    def get_queryset(self):
+        return selectors.returns_visible_to(self.request.user)
+
+
+class ReturnSendBackView(ReturnActionView):
+    form_class = SendBackForm
+    form_key = "send_back"
+    title = gettext_lazy("Return for correction")
+    confirm_label = gettext_lazy("Return for correction")
+    success_message = gettext_lazy("The return was sent back to the order for correction.")
+
+    def refuse(self, obj):
+        if not permissions.can_review(self.request.user):
+            raise PermissionDenied
+
+    def perform(self, form, obj):
+        return services.return_send_back(
+            annual_return=obj, user=self.request.user, message=form.cleaned_data["message"]
+        )
+
+
+class ReturnAcceptView(ReturnActionView):
+    detail_view = None  # no form on the page: a refusal is said on the confirmation page, in 422
+    title = gettext_lazy("Accept the return")
+    confirm_label = gettext_lazy("Accept the return")
+    success_message = gettext_lazy("The return was accepted.")
+
+    def refuse(self, obj):
+        if not permissions.can_review(self.request.user):
+            raise PermissionDenied
+
+    def perform(self, form, obj):
+        return services.return_accept(annual_return=obj, user=self.request.user)
+
+
+class ReturnReopenView(ReturnActionView):
+    """An amendment of the accepted return (s. 3): a new version; the accepted one stays on file."""
+
+    form_class = ReasonForm
+    form_key = "reason"
+    title = gettext_lazy("Correct this accepted return")
+    confirm_label = gettext_lazy("Start an amendment")
+    success_message = gettext_lazy("An amendment was started. The accepted version stays on file.")
+
+    def refuse(self, obj):
+        if not permissions.can_amend(self.request.user, obj):
+            raise PermissionDenied
+
+    def perform(self, form, obj):
+        return services.return_reopen(annual_return=obj, user=self.request.user, reason=form.cleaned_data["reason"])
 
 
 @portal
@@ -231,25 +297,6 @@ def return_submit(request, pk):
     return render(request, "bdsp/return_submit.html", context, status=422 if problems else 200)
 
 
-@portal
-@require_POST
-def return_reopen(request, pk):
-    annual_return = _visible_return(request, pk)
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the reason for the amendment."))
-        return redirect(annual_return.get_absolute_url())
-    try:
-        amendment = services.return_reopen(
-            annual_return=annual_return, user=request.user, reason=form.cleaned_data["reason"]
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(annual_return.get_absolute_url())
-    messages.success(request, _("An amendment was started. The accepted version stays on file."))
-    return redirect(amendment.get_absolute_url())
-
-
 # --- Spreadsheet template and import ----------------------------------------------------------
 
 
@@ -335,36 +382,6 @@ def value_flag(request, pk):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect(f"{annual_return.get_absolute_url()}?section={request.POST.get('section', '')}")
-
-
-@portal
-@require_POST
-def return_send_back(request, pk):
-    annual_return = _visible_return(request, pk)
-    form = SendBackForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say what the order must correct."))
-        return redirect(annual_return.get_absolute_url())
-    try:
-        services.return_send_back(annual_return=annual_return, user=request.user, message=form.cleaned_data["message"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The return was sent back to the order for correction."))
-    return redirect(annual_return.get_absolute_url())
-
-
-@portal
-@require_POST
-def return_accept(request, pk):
-    annual_return = _visible_return(request, pk)
-    try:
-        services.return_accept(annual_return=annual_return, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The return was accepted."))
-    return redirect(annual_return.get_absolute_url())
 
 
 # --- The PDF of what was submitted ----------------------------------------------------------

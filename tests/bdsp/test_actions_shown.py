@@ -70,3 +70,39 @@ def test_only_a_filer_gets_a_token(reader, analyst):
         with pytest.raises(PermissionDenied):
             services.api_token_issue(user=person)
     assert not ApiToken.objects.exists()
+
+
+# --- The transitions on core's action views: a refusal answers 422 -----------------------------
+
+
+def test_an_empty_send_back_is_the_return_page_again_in_422(make_client, filer, analyst, draft_return, clean_entries):
+    submit(draft_return, filer, clean_entries)
+    response = make_client(analyst).post(reverse("bdsp_portal:return_send_back", args=[draft_return.pk]), {})
+    assert response.status_code == 422
+    assert response.context["send_back_form"].errors["message"] == ["Ce champ est obligatoire."]
+    assert "Ce champ est obligatoire." in response.text
+    draft_return.refresh_from_db()
+    assert draft_return.status == "submitted"
+
+
+def test_accepting_a_draft_is_refused_in_422_with_the_reason(make_client, analyst, draft_return):
+    client = make_client(analyst)
+    url = reverse("bdsp_portal:return_accept", args=[draft_return.pk])
+    assert client.get(url).status_code == 200  # the confirmation page
+    response = client.post(url)
+    assert response.status_code == 422
+    assert response.context["form"].non_field_errors()
+    draft_return.refresh_from_db()
+    assert draft_return.status == "draft"
+
+
+def test_an_amendment_without_its_reason_is_refused_in_422(make_client, filer, accepted):
+    client = make_client(filer)
+    url = reverse("bdsp_portal:return_reopen", args=[accepted.pk])
+    response = client.post(url, {"reason": ""})
+    assert response.status_code == 422
+    assert response.context["reason_form"].errors["reason"]
+    assert not accepted.__class__.objects.filter(amends=accepted).exists()
+    response = client.post(url, {"reason": "Une erreur dans les revenus."})
+    amendment = accepted.__class__.objects.get(amends=accepted)
+    assert response["Location"] == amendment.get_absolute_url()

@@ -131,7 +131,7 @@ def test_a_return_from_opening_to_statistics(new_session, tmp_path):
 
     # The analyst returns it with a comment.
     page = office.visit("/")
-    page.get_by_role("link", name=re.compile("Ordre des infirmières et infirmiers du Québec")).click()
+    page.get_by_role("link", name=re.compile("Ordre des infirmières et infirmiers du Québec")).first.click()
     office.check_page()
     page.get_by_label("Ce que l'ordre doit corriger").fill("Les audiences semblent élevées : vérifiez.")
     page.get_by_role("button", name="Retourner pour correction").click()
