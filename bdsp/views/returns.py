@@ -211,6 +211,7 @@ class ReturnReopenView(ReturnActionView):
         return services.return_reopen(annual_return=obj, user=self.request.user, reason=form.cleaned_data["reason"])
 
 
+# A function view: the htmx autosave answers out-of-band fragments (or 409), not a page of its own.
 @portal
 @require_POST
 def section_save(request, pk, section):
@@ -253,6 +254,7 @@ def section_save(request, pk, section):
     return render(request, "bdsp/return_detail.html", context, status=status)
 
 
+# A function view: a small form of the return page, saved and sent back to that page.
 @portal
 @require_POST
 def general_save(request, pk):
@@ -269,6 +271,7 @@ def general_save(request, pk):
     return redirect(annual_return.get_absolute_url())
 
 
+# Stays custom: the page lists the blocking checks and the documents before the attestation.
 @portal
 def return_submit(request, pk):
     annual_return = _visible_return(request, pk)
@@ -307,6 +310,7 @@ def xlsx_template(request, pk):
     return download_response(spreadsheet.template(annual_return), filename=name, content_type=XLSX)
 
 
+# A function view: the answer is the import report of every sheet and cell, in 422.
 @portal
 @require_POST
 def xlsx_import(request, pk):
@@ -343,6 +347,7 @@ def xlsx_import(request, pk):
 # --- The analyst's actions --------------------------------------------------------------------
 
 
+# Function views: the comment and flag forms sit on every row of the return page.
 @portal
 @require_POST
 def comment_add(request, pk):
