@@ -43,3 +43,8 @@ def can_review_return(user, annual_return):
 def can_hold_api_token(user, token=None):
     """A déclarant, for their own token only."""
     return is_filer(user) and (token is None or token.user_id == user.pk)
+
+
+def can_edit_form(user, reporting_year):
+    """Change a year's form: an analyst who builds the forms, while the year is in preparation."""
+    return not reporting_year.is_frozen and can_manage_forms(user)

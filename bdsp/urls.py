@@ -9,7 +9,7 @@ urlpatterns = [
     path("campagne/<int:year>/", campaign.campaign_view, name="campaign"),
     path("annees/", campaign.year_list, name="year_list"),
     path("annees/creer/", campaign.year_create, name="year_create"),
-    path("annees/<int:year>/", campaign.year_detail, name="year_detail"),
+    path("annees/<int:year>/", campaign.YearDetailView.as_view(), name="year_detail"),
     path("annees/<int:year>/ouvrir/", campaign.year_open, name="year_open"),
     # The form editor of a year in preparation.
     path("annees/<int:year>/sections/ajouter/", form_editor.SectionEditView.as_view(), name="section_add"),

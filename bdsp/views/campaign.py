@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from bdsp import campaign, permissions, selectors, services
 from bdsp.forms import YearCreateForm
 from bdsp.models import ReportingYear
+from opq_intranet.core.views.generic import ObjectDetailView
 
 
 def index(request):
@@ -59,12 +60,24 @@ def year_create(request):
     return redirect("bdsp:year_detail", year=created.year)
 
 
-def year_detail(request, year):
-    reporting_year = get_object_or_404(ReportingYear.objects.select_related("copied_from"), year=year)
-    form = selectors.form_definition(reporting_year)
-    editable = not reporting_year.is_frozen and permissions.can_manage_forms(request.user)
-    context = {"reporting_year": reporting_year, "form": form, "editable": editable}
-    return render(request, "bdsp/year_detail.html", context)
+class YearDetailView(ObjectDetailView):
+    """A year's form; the editor's links while it is in preparation, for the analysts who build it."""
+
+    template_name = "bdsp/year_detail.html"
+    show_history = False  # the form's changes are in the admin's history
+
+    def get_object(self):
+        if not hasattr(self, "_object"):
+            years = ReportingYear.objects.select_related("copied_from")
+            self._object = get_object_or_404(years, year=self.kwargs["year"])
+        return self._object
+
+    def get_extra_context(self, obj, bound_forms):
+        return {
+            "reporting_year": obj,
+            "form": selectors.form_definition(obj),
+            "editable": permissions.can_edit_form(self.request.user, obj),
+        }
 
 
 @require_POST
