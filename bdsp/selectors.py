@@ -6,8 +6,17 @@ from itertools import product
 from django.db.models import Prefetch
 
 from bdsp import permissions
-from bdsp.choices import ReturnStatus, RuleKind, Severity, ValueState, ValueType, YearStatus
-from bdsp.models import AnnualReturn, Indicator, IndicatorDimension, ReportingYear, ReturnValue, Section, ValidationRule
+from bdsp.choices import AttachmentKind, ReturnStatus, RuleKind, Severity, ValueState, ValueType, YearStatus
+from bdsp.models import (
+    AnnualReturn,
+    Indicator,
+    IndicatorDimension,
+    ReportingYear,
+    ReturnComment,
+    ReturnValue,
+    Section,
+    ValidationRule,
+)
 from bdsp.validation import Cell, ReturnData
 
 # --- The form of a year -------------------------------------------------------------------
@@ -166,6 +175,16 @@ def startable_years(user):
     if not permissions.is_filer(user):
         return []
     return list(open_years().exclude(returns__professional_order_id=user.professional_order_id).order_by("year"))
+
+
+def return_comments(annual_return):
+    """The analysts' comments on a return, with their authors, oldest first."""
+    return list(ReturnComment.objects.filter(annual_return=annual_return).select_related("author"))
+
+
+def has_annual_report(annual_return):
+    """Whether the annual report is attached (the submission page asks for it)."""
+    return annual_return.attachments.filter(kind=AttachmentKind.ANNUAL_REPORT).exists()
 
 
 def current_return(order, reporting_year):

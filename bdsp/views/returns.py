@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bdsp import display, permissions, selectors, services, spreadsheet
-from bdsp.choices import AttachmentKind
 from bdsp.filtersets import ReturnFilterSet
 from bdsp.forms import (
     AttachmentForm,
@@ -26,7 +25,7 @@ from bdsp.forms import (
     SubmitForm,
 )
 from bdsp.history import value_changes
-from bdsp.models import ReportingYear, ReturnComment
+from bdsp.models import ReportingYear
 from bdsp.pdf import return_pdf as return_pdf_bytes
 from bdsp.tables import OrderReturnTable, ReturnTable
 from bdsp.validation import run_rules
@@ -106,7 +105,7 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
         section_code = codes[0]
     values = values if values is not None else selectors.return_values(annual_return)
     findings = run_rules(selectors.return_data(annual_return, values))
-    comments = list(ReturnComment.objects.filter(annual_return=annual_return).select_related("author"))
+    comments = selectors.return_comments(annual_return)
     user = request.user
     return {
         "annual_return": annual_return,
@@ -295,9 +294,10 @@ def return_submit(request, pk):
         "form": form,
         "problems": problems,
         "findings": findings,
-        "has_annual_report": annual_return.attachments.filter(kind=AttachmentKind.ANNUAL_REPORT).exists(),
+        "has_annual_report": selectors.has_annual_report(annual_return),
     }
-    return render(request, "bdsp/return_submit.html", context, status=422 if problems else 200)
+    refused = problems or (request.method == "POST" and form.errors)
+    return render(request, "bdsp/return_submit.html", context, status=422 if refused else 200)
 
 
 # --- Spreadsheet template and import ----------------------------------------------------------

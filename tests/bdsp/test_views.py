@@ -182,7 +182,7 @@ def test_submit_without_confirming_changes_nothing(make_client, filer, draft_ret
     fill_clean(draft_return, filer, clean_entries)
     url = reverse("bdsp_portal:return_submit", args=[draft_return.pk])
     response = make_client(filer).post(url, {"attestation": "Julie Pelletier"})
-    assert response.status_code == 200
+    assert response.status_code == 422  # a refused form, with its errors
     assert response.context["form"].errors["confirm"]
     assert AnnualReturn.objects.get(pk=draft_return.pk).status == ReturnStatus.DRAFT
 
