@@ -9,6 +9,7 @@ from bdsp import permissions
 from bdsp.choices import AttachmentKind, ReturnStatus, RuleKind, Severity, ValueState, ValueType, YearStatus
 from bdsp.models import (
     AnnualReturn,
+    ApiToken,
     Indicator,
     IndicatorDimension,
     ReportingYear,
@@ -18,6 +19,7 @@ from bdsp.models import (
     ValidationRule,
 )
 from bdsp.validation import Cell, ReturnData
+from opq_intranet.core.models import ProfessionalOrder
 
 # --- The form of a year -------------------------------------------------------------------
 
@@ -143,6 +145,20 @@ def open_years():
     return ReportingYear.objects.filter(status=YearStatus.OPEN)
 
 
+def reporting_years():
+    """Every year, the latest first."""
+    return ReportingYear.objects.order_by("-year")
+
+
+def current_year():
+    """The current campaign: the latest open year, else the latest year (None before the first)."""
+    return open_years().order_by("-year").first() or reporting_years().first()
+
+
+def api_token_of(user):
+    return ApiToken.objects.filter(user=user).first()
+
+
 def years_for_list():
     """The yearly forms, newest first, with the year each was copied from (one query)."""
     return ReportingYear.objects.select_related("copied_from").order_by("-year")
@@ -233,3 +249,8 @@ def return_data(annual_return, values=None):
     values = values if values is not None else return_values(annual_return)
     cells = {key: as_cell(value) for key, value in values.items()}
     return ReturnData(form, cells, previous_year_numbers(annual_return))
+
+
+def orders_for_statistics():
+    """Every order, active or not: a former order's accepted returns still count."""
+    return ProfessionalOrder.objects.order_by("name")

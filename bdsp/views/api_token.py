@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bdsp import permissions, services
-from bdsp.models import ApiToken
+from bdsp import permissions, selectors, services
 from opq_intranet.accounts.access import Audience, access
 
 
@@ -19,7 +18,7 @@ def _require_filer(user):
 @access(Audience.PORTAL)
 def token_page(request):
     _require_filer(request.user)
-    token = ApiToken.objects.filter(user=request.user).first()
+    token = selectors.api_token_of(request.user)
     shown = request.session.pop("bdsp_new_token", None)
     return render(request, "bdsp/api_token.html", {"token": token, "shown": shown})
 
@@ -38,7 +37,7 @@ def token_renew(request):
 @require_POST
 def token_revoke(request):
     _require_filer(request.user)
-    token = ApiToken.objects.filter(user=request.user).first()
+    token = selectors.api_token_of(request.user)
     if token is not None:
         services.api_token_revoke(token=token, user=request.user)
     messages.success(request, _("The token was revoked."))

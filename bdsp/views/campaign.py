@@ -14,7 +14,7 @@ from opq_intranet.core.views.generic import ObjectDetailView
 
 def index(request):
     """The current campaign: the latest open year, else the latest year."""
-    year = selectors.open_years().order_by("-year").first() or ReportingYear.objects.order_by("-year").first()
+    year = selectors.current_year()
     if year is None:
         return render(request, "bdsp/index.html", {"years": []})
     return redirect("bdsp:campaign", year=year.year)
@@ -28,7 +28,7 @@ def campaign_view(request, year):
     counts, overdue = campaign.summary(progress)
     context = {
         "reporting_year": reporting_year,
-        "years": ReportingYear.objects.order_by("-year"),
+        "years": selectors.reporting_years(),
         "progress": shown,
         "counts": counts,
         "overdue": overdue,

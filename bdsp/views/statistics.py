@@ -5,8 +5,6 @@ from django.utils.translation import gettext as _
 
 from bdsp import selectors, statistics
 from bdsp.forms import StatisticsForm
-from bdsp.models import ReportingYear
-from opq_intranet.core.models import ProfessionalOrder
 from opq_intranet.core.spreadsheets import FORMATS, spreadsheet_response
 from opq_intranet.core.templatetags.quebec import decimal
 
@@ -14,13 +12,13 @@ MAX_CHART_LINES = 8
 
 
 def statistics_view(request):
-    all_years = list(ReportingYear.objects.order_by("year"))
+    all_years = list(selectors.reporting_years())[::-1]  # oldest first
     if not all_years:
         return render(request, "bdsp/statistics.html", {"form": None})
     years = [y.year for y in all_years]
     # Indicators are followed by code; the latest year's form names them.
     definition = selectors.form_definition(all_years[-1])
-    orders = ProfessionalOrder.objects.order_by("name")
+    orders = selectors.orders_for_statistics()
     data = request.GET.copy()
     data.setdefault("start", str(max(years[0], years[-1] - 9)))
     data.setdefault("end", str(years[-1]))
