@@ -1,13 +1,15 @@
 """Documents attached to a return (the annual report first), on the return's page."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bdsp import selectors, services
+from bdsp import permissions, selectors, services
 from bdsp.forms import AttachmentForm
+from bdsp.views.returns import ATTACHMENT_ID, ReturnActionView
 from opq_intranet.accounts.access import Audience, access
 
 
@@ -15,27 +17,35 @@ def _back(annual_return):
     return redirect(f"{annual_return.get_absolute_url()}#attachments-title")
 
 
-@access(Audience.PORTAL)
-@require_POST
-def attachment_add(request, pk):
-    annual_return = get_object_or_404(selectors.returns_visible_to(request.user), pk=pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-        return _back(annual_return)
-    try:
+class AttachmentAddView(ReturnActionView):
+    """Attach a document; a refused file is shown on the return page, bound, in 422."""
+
+    form_class = AttachmentForm
+    form_key = "attachment"
+    title = gettext_lazy("Attached documents")
+    confirm_label = gettext_lazy("Attach")
+
+    def refuse(self, obj):
+        if not permissions.can_edit_return(self.request.user, obj):
+            raise PermissionDenied
+
+    def get_form_kwargs(self, obj):
+        return {**super().get_form_kwargs(obj), "auto_id": ATTACHMENT_ID}  # the import form has a "file" too
+
+    def perform(self, form, obj):
         attachment = services.attachment_add(
-            annual_return=annual_return,
-            user=request.user,
+            annual_return=obj,
+            user=self.request.user,
             kind=form.cleaned_data["kind"],
             uploaded=form.cleaned_data["file"],
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("%(name)s is attached to the return.") % {"name": attachment.file.original_name})
-    return _back(annual_return)
+        self.saved_name = attachment.file.original_name
+
+    def get_success_message(self, result):
+        return _("%(name)s is attached to the return.") % {"name": self.saved_name}
+
+    def get_success_url(self, result):
+        return f"{result.get_absolute_url()}#attachments-title"
 
 
 @access(Audience.PORTAL)

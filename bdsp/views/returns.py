@@ -37,6 +37,7 @@ from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import ObjectActionView, ObjectDetailView
 
 portal = access(Audience.PORTAL)
+ATTACHMENT_ID = "attachment-%s"  # the import form has a "file" field too
 HISTORY_PAGE_SIZE = 100
 
 
@@ -134,7 +135,7 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
         "import_form": ImportForm(),
         "reason_form": (bound_forms or {}).get("reason") or ReasonForm(),
         "attachments": annual_return.attachments.select_related("file"),
-        "attachment_form": AttachmentForm(auto_id="attachment-%s"),  # the import form has a "file" too
+        "attachment_form": (bound_forms or {}).get("attachment") or AttachmentForm(auto_id=ATTACHMENT_ID),
     }
 
 

@@ -106,3 +106,12 @@ def test_an_amendment_without_its_reason_is_refused_in_422(make_client, filer, a
     response = client.post(url, {"reason": "Une erreur dans les revenus."})
     amendment = accepted.__class__.objects.get(amends=accepted)
     assert response["Location"] == amendment.get_absolute_url()
+
+
+def test_a_refused_attachment_is_the_return_page_again_in_422(make_client, filer, draft_return):
+    url = reverse("bdsp_portal:attachment_add", args=[draft_return.pk])
+    response = make_client(filer).post(url, {"kind": "annual_report"})
+    assert response.status_code == 422
+    assert response.context["attachment_form"].errors["file"] == ["Ce champ est obligatoire."]
+    assert 'id="attachment-file"' in response.text
+    assert not draft_return.attachments.exists()
