@@ -1,26 +1,17 @@
 """Filters of the BDSP lists."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bdsp.choices import ReturnStatus
 from bdsp.models import AnnualReturn
-from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
+from opq_intranet.core.filtersets import BaseFilterSet, YearFilter, YesNoAllWidget
 from opq_intranet.core.models import ProfessionalOrder
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-class YearFilter(django_filters.NumberFilter):
-    """A whole year within bounds: "abc", 0 or a 20-digit number is a French message, never a 500."""
-
-    field_class = forms.IntegerField
 
 
 class ReturnFilterSet(BaseFilterSet):
     search_fields = ("professional_order__name", "professional_order__code")
-    year = YearFilter(label=_("Year"), field_name="reporting_year__year", min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    year = YearFilter(label=_("Year"), field_name="reporting_year__year")
     order = django_filters.ModelChoiceFilter(
         label=_("Professional order"),
         field_name="professional_order",

@@ -1,21 +1,12 @@
 """Filters of the access requests."""
 
 import django_filters
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courrier.choices import AccessDecision, AccessRequestStatus
 from courrier.models import AccessRequest
-from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-
-
-class YearFilter(django_filters.NumberFilter):
-    """A whole year within bounds: "abc", 0 or a 20-digit number is a French message, never a 500."""
-
-    field_class = forms.IntegerField
+from opq_intranet.core.filtersets import BaseFilterSet, YearFilter, YesNoAllWidget
 
 
 class AccessRequestFilterSet(BaseFilterSet):
@@ -26,8 +17,6 @@ class AccessRequestFilterSet(BaseFilterSet):
         label=_("Year received"),
         field_name="received_on",
         lookup_expr="year",
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
     )
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue", widget=YesNoAllWidget)
 

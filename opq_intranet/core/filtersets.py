@@ -1,6 +1,7 @@
 """Filter sets of the core lists, and the base every app's filter set extends."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opq_intranet.accounts.models import User
@@ -18,6 +19,21 @@ class YesNoAllWidget(FastSelectMixin, django_filters.widgets.BooleanWidget):
     def __init__(self, attrs=None):
         super().__init__(attrs)
         self.choices = YES_NO_ALL
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year between 2000 and 2100: "abc", 0 or a 20-digit number is a French message
+    on the list, never a 500."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
 
 
 class BaseFilterSet(django_filters.FilterSet):

@@ -168,7 +168,7 @@ def test_partner_account_has_no_directory_page(make_client, staff_user, partner_
 
 
 def test_calendar_lists_the_year_holidays(make_client, staff_user):
-    response = make_client(staff_user).get("/calendrier/", {"annee": "2026"})
+    response = make_client(staff_user).get("/calendrier/", {"year": "2026"})
     days = [d.isoformat() for d, _name in response.context["holidays"]]
     assert "2026-06-24" in days
     assert "2026-04-06" in days  # Easter Monday

@@ -102,7 +102,7 @@ class CalendarView(TemplateView):
 
     def get_context_data(self, **kwargs):
         try:
-            year = int(self.request.GET.get("annee", ""))
+            year = int(self.request.GET.get("year", ""))
         except ValueError:
             year = timezone.localdate().year
         year = min(max(year, 2000), 2100)
