@@ -20,9 +20,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from documents import services
 from documents.models import RecordClass, RetentionRule
+from opq_intranet.core.downloads import XLSX
 from opq_intranet.core.files import validate_upload
+from opq_intranet.core.spreadsheets import safe_cell_value
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = ["Code", "Titre", "Classe parente", "Règle", "Description", "Mots-clés", "Active"]
 SHEET = "Plan"
 MAX_ROWS = 5000
@@ -65,8 +66,10 @@ def export_plan():
     rows = RecordClass.objects.order_by("path").values_list(
         "code", "title", "parent__code", "retention_rule__number", "description", "keywords", "is_active"
     )
-    for code, title, parent, rule, description, keywords, active in rows:
-        sheet.append([code, title, parent or "", rule or "", description, keywords, YES if active else NO])
+    for row_number, (code, title, parent, rule, description, keywords, active) in enumerate(rows, start=2):
+        values = (code, title, parent or "", rule or "", description, keywords, YES if active else NO)
+        for column, value in enumerate(values, start=1):  # people's text is never a live formula
+            safe_cell_value(sheet.cell(row=row_number, column=column), value)
     for column, width in zip("ABCDEFG", (12, 50, 14, 12, 50, 40, 8), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"

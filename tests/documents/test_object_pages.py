@@ -2,15 +2,17 @@
 a refused form embedded in an object's page comes back on that page, bound, with its error;
 a `next` never leads off the site."""
 
+import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from documents import services
 from documents.models import Box, PaperLoan, Record, RecordFile, StorageSpace
 from opq_intranet.core.models import Site
-from tests.documents.factories import RecordFileFactory
+from tests.documents.factories import RecordClassFactory, RecordFileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,21 @@ def test_a_refused_class_change_answers_422_and_changes_nothing(make_client, rec
     assert "Ce champ est obligatoire." in response.text
     litigation.refresh_from_db()
     assert (litigation.code, litigation.title) == ("7200", "Litiges")
+
+
+def test_the_plan_export_is_a_safe_download_and_guards_formulas(make_client, staff_user):
+    RecordClassFactory(code="6600", title='=HYPERLINK("https://ailleurs.example/","Cliquez")', keywords="+1+2")
+    response = make_client(staff_user).get(reverse("documents:plan_export"))
+    assert response["Content-Disposition"] == 'attachment; filename="plan-de-classification.xlsx"'
+    assert response["Content-Security-Policy"] == "sandbox"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "6600")
+    assert row[1].data_type == "s"  # text, not a live formula
+    assert row[1].value == '=HYPERLINK("https://ailleurs.example/","Cliquez")'
+
+
+def test_labels_are_safe_downloads(make_client, records_manager, box):
+    response = make_client(records_manager).get(reverse("documents:box_label", args=[box.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert response["X-Content-Type-Options"] == "nosniff"
