@@ -1,9 +1,9 @@
-"""Full-text search over the records a person may see (documents/search_records.py)."""
+"""Full-text search over the records a person may see (documents/search/records.py)."""
 
 from django.shortcuts import render
 
 from documents.forms import RecordSearchForm
-from documents.search_records import hits_with_extracts, matching_records
+from documents.search import hits_with_extracts, matching_records
 from opq_intranet.core.lists.pagination import paginate
 
 PAGE_SIZE = 20

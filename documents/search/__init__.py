@@ -1,5 +1,6 @@
 """Records management in the global search: the plan's classes, the schedule's rules, files
-by their number, and records by French full-text search (what the person may see only)."""
+by their number, and records by French full-text search (what the person may see only). The
+search page's queries are in documents/search/records.py, re-exported here."""
 
 import re
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents import selectors
 from documents.models import RecordClass, RetentionRule
-from documents.search_records import latest_matching_records
+from documents.search.records import SearchHit, hits_with_extracts, latest_matching_records, matching_records
 from opq_intranet.core.registry.search import ModelSearchProvider, SearchProvider, SearchResult, register
 
 # A file number as people quote it, whole or its beginning: D2024-00012, d2024-000.
@@ -79,3 +80,6 @@ register(ClassSearch())
 register(RuleSearch())
 register(FileNumberSearch())
 register(RecordSearch())
+
+
+__all__ = ["SearchHit", "hits_with_extracts", "latest_matching_records", "matching_records"]

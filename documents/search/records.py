@@ -12,8 +12,7 @@ from django.contrib.postgres.search import SearchRank
 from django.db.models import F, Q
 
 from documents import selectors
-from documents.models import Record
-from documents.models.plan import PATH_SEPARATOR
+from documents.models import PATH_SEPARATOR, Record
 from opq_intranet.core.fulltext import CANDIDATES, headline, marked, search_query
 
 
