@@ -20,7 +20,7 @@ from courrier import services
 from courrier.choices import Channel, ContactKind, Direction, MailStatus, MailType
 from courrier.models import Contact, MailItem
 from courrier.seed.mandates import generate_mandates
-from documents.seed_texts import document_text, sentence_pool
+from documents.seed import document_text, sentence_pool
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core import pdf
 from opq_intranet.core.files import private_file_store

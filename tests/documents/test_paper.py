@@ -16,7 +16,7 @@ from documents import labels, selectors, services
 from documents.dashboard import my_loans
 from documents.models import Box, PaperLoan, RecordFile, StorageSpace
 from documents.reminders import loans_to_remind
-from documents.seed_paper import generate
+from documents.seed import generate_paper as generate
 from opq_intranet.accounts.roles import Role
 from opq_intranet.core.models import NumberSequence, OrgUnit, Site
 from tests.documents.factories import RecordFileFactory

@@ -7,7 +7,7 @@ import pytest
 from documents import selectors
 from documents.models import CopyRule, RecordClass, RetentionRule
 from documents.retention import FileDates, schedule_for_file
-from documents.seed import generate
+from documents.seed import generate_plan as generate
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,8 @@ def seeded_people(db):
 
 
 def test_the_demo_files_are_filed_through_the_services_and_found_by_their_text(seeded_people, make_client):
-    from documents import seed_records
     from documents.models import Record, RecordFile
+    from documents.seed import records as seed_records
     from opq_intranet.accounts.models import User
 
     seed_records.generate("demo", log=lambda message: None)
@@ -75,8 +75,8 @@ def test_the_full_scale_path_loads_files_and_records_in_bulk(seeded_people, monk
     """The bulk path with small numbers: the same SQL, batches and trigger handling."""
     from django.contrib.postgres.search import SearchQuery
 
-    from documents import seed_records
     from documents.models import Record, RecordFile
+    from documents.seed import records as seed_records
 
     monkeypatch.setattr(seed_records, "FULL_FILES", 300)
     monkeypatch.setattr(seed_records, "FULL_RECORDS", 1_000)

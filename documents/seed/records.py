@@ -25,7 +25,7 @@ from documents import selectors, services
 from documents.choices import CopyKind, FileMedium, LifecycleStage, Medium
 from documents.models import Record, RecordClass, RecordFile
 from documents.retention import FileDates, schedule_for_file
-from documents.seed_texts import document_text, sentence_pool
+from documents.seed.texts import document_text, sentence_pool
 from opq_intranet.accounts.models import User
 from opq_intranet.core import pdf
 from opq_intranet.core.choices import ConfidentialityLevel

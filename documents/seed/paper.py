@@ -1,6 +1,6 @@
 """Paper records demo and scale data: storage spaces at both sites, boxes, loans.
 
-Runs after the files' generator (documents/seed_records.py) and works with the paper and
+Runs after the files' generator (documents/seed/records.py) and works with the paper and
 hybrid files it finds; with none, it only creates the spaces. Idempotent: spaces by code,
 boxes and loans only when there are none yet.
 

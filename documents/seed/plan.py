@@ -208,7 +208,3 @@ def _build(log):
 
 
 register(Generator(key="documents.plan", order=40, run=generate))
-
-# The other generators of the app register themselves when imported (discovery reads seed.py).
-import documents.seed_paper  # noqa: E402, F401
-from documents import seed_records  # noqa: E402, F401
