@@ -12,11 +12,11 @@ from documents.forms import GenerateListForm, HoldForm, LiftForm, ValidateListFo
 from documents.models import LegalHold
 from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tables import DispositionListTable, LegalHoldTable
-from documents.views.base import EmbeddedActionView
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import (
     REFUSED,
     Action,
+    EmbeddedActionView,
     ObjectActionView,
     ObjectDetailView,
     ObjectEditView,

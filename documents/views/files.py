@@ -14,10 +14,15 @@ from documents import permissions, selectors, services
 from documents.filtersets import RecordFileFilterSet
 from documents.forms import CloseFileForm, OverrideForm, RecordFileForm
 from documents.tables import RecordFileTable
-from documents.views.base import EmbeddedActionView
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.lists.views import ObjectListView
-from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
+from opq_intranet.core.views.generic import (
+    Action,
+    EmbeddedActionView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+)
 
 FILES = ("documents:file_list", gettext_lazy("Files"))
 

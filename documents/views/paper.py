@@ -19,12 +19,12 @@ from documents.forms import AddFileForm, BoxForm, ExtendForm, LoanForm, PutInBox
 from documents.models import Box, StorageSpace
 from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tables import BoxTable, PaperLoanTable, StorageSpaceTable
-from documents.views.base import EmbeddedActionView
 from documents.views.files import FileDetailView
 from opq_intranet.core.downloads import PDF, download_response
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import (
     Action,
+    EmbeddedActionView,
     ObjectActionView,
     ObjectDetailView,
     ObjectEditView,

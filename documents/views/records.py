@@ -11,10 +11,9 @@ from django.utils.translation import gettext_lazy
 
 from documents import permissions, selectors, services
 from documents.forms import RecordForm, VersionForm
-from documents.views.base import EmbeddedActionView
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.files import private_file_response
-from opq_intranet.core.views.generic import ObjectDetailView, ObjectEditView, ObjectHistoryView
+from opq_intranet.core.views.generic import EmbeddedActionView, ObjectDetailView, ObjectEditView, ObjectHistoryView
 
 FILES = ("documents:file_list", gettext_lazy("Files"))
 
