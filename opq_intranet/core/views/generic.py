@@ -214,8 +214,6 @@ class FormFlowView(ObjectMixin, TemplateResponseMixin, View):
                     result = self.run(form, obj)
                 except ValidationError as error:
                     add_service_errors(form, error)
-                except PermissionDenied:
-                    raise
                 else:
                     message = self.get_success_message(result)
                     if message:
