@@ -1,18 +1,16 @@
 """Reminders to the orders: 30 days and 7 days before the due date, and once it has passed.
 
 Idempotent: each return remembers the last reminder sent (`last_reminder_sent`), so
-running the job twice the same day, or every day, sends each reminder once.
+running the job twice the same day, or every day, sends each reminder once. Each goes through
+core's `notify()` (services.return_remind): an email in the déclarant's language, or their
+daily digest, and an entry in their "À traiter" queue until the return is submitted.
 """
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.db import transaction
 
+from bdsp import services
 from bdsp.choices import ReturnStatus, YearStatus
 from bdsp.models import AnnualReturn
 
@@ -26,16 +24,6 @@ def stage_due(annual_return, today):
         return None
     reached = [stage for stage, days in STAGES if today >= annual_return.due_date - timedelta(days=days)]
     return reached[-1] if reached else None
-
-
-def recipients(order):
-    """The order's active déclarants."""
-    users = (
-        get_user_model()
-        .objects.filter(professional_order=order, is_active=True)
-        .filter(Q(groups__permissions__codename="file_return") | Q(user_permissions__codename="file_return"))
-    )
-    return sorted({u.email for u in users if u.email})
 
 
 def send_reminders(today, log):
@@ -54,21 +42,9 @@ def send_reminders(today, log):
             annual_return.last_reminder_sent
         ):
             continue
-        emails = recipients(annual_return.professional_order)
-        if emails:
-            context = {
-                "annual_return": annual_return,
-                "stage": stage,
-                "url": settings.PORTAL_BASE_URL + reverse("bdsp_portal:return_detail", args=[annual_return.pk]),
-            }
-            send_mail(
-                render_to_string("bdsp/email/reminder_subject.txt", context).strip(),
-                render_to_string("bdsp/email/reminder.txt", context),
-                None,
-                emails,
-            )
+        with transaction.atomic():
+            reached = services.return_remind(annual_return=annual_return, stage=stage)
+        if reached:
             sent += 1
-            log(f"{annual_return}: {stage} → {', '.join(emails)}")
-        annual_return.last_reminder_sent = stage
-        annual_return.save(update_fields=["last_reminder_sent"])
+            log(f"{annual_return}: {stage} → {', '.join(person.email or person.username for person in reached)}")
     return f"{sent} reminders sent"

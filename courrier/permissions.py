@@ -5,6 +5,7 @@ filtered in the queries (courrier/selectors/)."""
 from courrier import deadlines
 from courrier.choices import PENDING_STATUSES, AccessRequestStatus, Direction, MailStatus, MailType
 from opq_intranet.accounts.access import AccessRule, Audience
+from opq_intranet.core.selectors import staff_holding
 
 # The person responsible for access: the app, and the access requests' own permission.
 OFFICER = ("accounts.access_courrier", "courrier.handle_access_requests")
@@ -12,6 +13,16 @@ OFFICER_RULE = AccessRule(Audience.STAFF, OFFICER)
 
 
 # --- Mail -----------------------------------------------------------------------------------
+
+
+def people_who_receive_mail():
+    """Who an item can be routed to: the staff who can open the mail app (sorted by name,
+    their unit fetched with them for the picker's labels)."""
+    return staff_holding("accounts.access_courrier").select_related("org_unit").order_by("last_name", "first_name")
+
+
+def can_receive_mail(person):
+    return person.is_active and person.is_office_staff and person.has_perm("accounts.access_courrier")
 
 
 def is_mail_room(user):

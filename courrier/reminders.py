@@ -10,18 +10,22 @@ Each stage is sent once per due date: the mandate remembers the last one (`last_
 which a new due date empties (courrier/services/mandates.py). Running the job twice the same
 day, or a day late, sends nothing twice; a run that missed the "before" day still sends it
 while the due date is ahead, and only the "due" reminder once it is reached.
+
+Not a `notify()` (core/notifications.py): a reminder hands no new work, the mandate is in
+the lead's "Mes mandats" already; it is one email with the helpers in copy, rendered as
+plain text as notify's are.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils.translation import override
 
 from courrier.choices import ACTIVE_MANDATE_STATUSES
 from courrier.models import Mandate
 from opq_intranet.core.calendar import add_working_days
+from opq_intranet.core.notifications import language_of, render_plain
 from opq_intranet.core.registry.schedule import Job, register
 
 BEFORE_WORKING_DAYS = 2
@@ -100,9 +104,10 @@ def _send(mandate, stage, today, to, cc):
         "overdue": today > mandate.due_on,
         "url": f"{settings.PORTAL_BASE_URL}{mandate.get_absolute_url()}",
     }
-    with override(settings.LANGUAGE_CODE):
-        subject = render_to_string("courrier/email/mandate_reminder_subject.txt", context).strip()
-        body = render_to_string("courrier/email/mandate_reminder.txt", context)
+    # One email, the helpers in copy, in the lead's language; plain text, not HTML-escaped.
+    with override(language_of(mandate.lead)):
+        subject = " ".join(render_plain("courrier/email/mandate_reminder_subject.txt", context).split())
+        body = render_plain("courrier/email/mandate_reminder.txt", context)
     EmailMessage(subject, body, None, to, cc=cc).send()
 
 

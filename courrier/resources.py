@@ -7,7 +7,7 @@ its code. A renamed contact is found under its new name in its mail (the search 
 
 from import_export import fields, resources, widgets
 
-from courrier import search_index
+from courrier import services
 from courrier.models import Contact
 from opq_intranet.core.models import ProfessionalOrder
 
@@ -44,4 +44,4 @@ class ContactResource(resources.ModelResource):
     def after_save_instance(self, instance, row, **kwargs):
         indexed_as = getattr(instance, "_indexed_as", None)
         if indexed_as is not None and indexed_as != (instance.name, instance.organisation):
-            search_index.refresh_contact(instance.pk)
+            services.contact_search_refresh(instance.pk)

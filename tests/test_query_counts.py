@@ -41,7 +41,7 @@ def required_names():
     return sorted(
         name
         for name in route_names()
-        if (name.endswith(("_list", "_detail")) or name in ALSO_REQUIRED) and not exemption(name)
+        if (name.endswith(("_list", "_detail", "_history")) or name in ALSO_REQUIRED) and not exemption(name)
     )
 
 

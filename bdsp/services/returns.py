@@ -24,6 +24,8 @@ VALUE_FIELDS = ("state", "number", "text", "date", "boolean")
 # Notifications (core/notifications.py): a submitted return waits for the analysts; a
 # returned one for the order's déclarants; an accepted one is news for them.
 SUBMITTED, RETURNED, ACCEPTED = "bdsp.return_submitted", "bdsp.return_returned", "bdsp.return_accepted"
+# A reminder of the due date (bdsp/reminders.py) waits for the déclarants until they submit.
+REMINDER = "bdsp.return_reminder"
 
 
 class ReturnConflict(Exception):
@@ -195,8 +197,32 @@ def return_submit(*, annual_return, user, attestation):
     event.copy = _submitted_copy(annual_return, user)
     event.save(update_fields=["copy"])
     notifications_done(target=annual_return, key=RETURNED)
+    notifications_done(target=annual_return, key=REMINDER)
     _notify(annual_return, SUBMITTED, _analysts())
     return annual_return
+
+
+def return_remind(*, annual_return, stage):
+    """Remind the order's déclarants of the due date (`stage`: "j30", "j7" or "late"); the
+    reminder stays in their queue until the return is submitted. Returns whom it reached."""
+    notifications = notify(
+        recipients=_declarants(annual_return.professional_order),
+        key=REMINDER,
+        target=annual_return,
+        url=reverse("bdsp_portal:return_detail", args=[annual_return.pk]),
+        subject_template="bdsp/email/reminder_subject.txt",
+        body_template="bdsp/email/reminder.txt",
+        context={"annual_return": annual_return, "stage": stage},
+    )
+    annual_return.last_reminder_sent = stage
+    annual_return.save(update_fields=["last_reminder_sent"])
+    return [notification.recipient for notification in notifications]
+
+
+def return_news_read(*, annual_return, user):
+    """The news of an accepted return leaves the person's queue once they open the return."""
+    if annual_return.status == ReturnStatus.ACCEPTED:
+        notifications_done(target=annual_return, key=ACCEPTED, recipient=user)
 
 
 def _submitted_copy(annual_return, user):

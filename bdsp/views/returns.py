@@ -149,6 +149,9 @@ class ReturnDetailView(ObjectDetailView):
     def get_queryset(self):
         return selectors.returns_visible_to(self.request.user)
 
+    def on_read(self, obj):
+        services.return_news_read(annual_return=obj, user=self.request.user)
+
     def get_extra_context(self, obj, bound_forms):
         return _page_context(self.request, obj, self.request.GET.get("section", ""), bound_forms=bound_forms)
 

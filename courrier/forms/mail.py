@@ -3,13 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courrier import selectors
+from courrier import permissions, selectors
 from courrier.choices import Direction, MailType
 from courrier.models import Contact, MailItem
 from documents import selectors as records_selectors
 from opq_intranet.core.forms import DateInput, MultipleFileField
 from opq_intranet.core.models import OrgUnit
-from opq_intranet.core.selectors import active_staff
 
 
 class ContactSelect(forms.Select):
@@ -103,12 +102,26 @@ class MailItemForm(forms.ModelForm):
         )
 
 
+class PersonOfUnitSelect(forms.Select):
+    """Each person carries their unit, so that the list shows only the chosen unit's people
+    (static/js/intranet.js: `data-filter-by`); without JavaScript every person shows, and
+    the service refuses a person of another unit."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        person = getattr(value, "instance", None)
+        if person is not None:
+            option["attrs"]["data-filter-value"] = person.org_unit_id or ""
+        return option
+
+
 class RouteForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))
     assignee = forms.ModelChoiceField(
         label=_("Person (optional)"),
-        queryset=active_staff().order_by("last_name", "first_name"),
+        queryset=permissions.people_who_receive_mail(),
         required=False,
+        widget=PersonOfUnitSelect(attrs={"data-filter-by": "unit"}),
         help_text=_("A person of that unit; left empty, the unit shares the item."),
     )
     note = forms.CharField(label=_("Instructions"), required=False, max_length=500)

@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 
-from courrier import services
+from courrier import permissions, services
 from courrier.choices import Channel, ContactKind, Direction, MailStatus, MailType
 from courrier.models import Contact, MailItem
 from courrier.seed.mandates import generate_mandates
@@ -120,7 +120,7 @@ def _demo(contacts, log):
     clerk = User.objects.get(username=MAIL_CLERK)
     units = {u.code: u for u in OrgUnit.objects.all()}
     staff_by_unit = {}
-    for user in User.objects.filter(kind=UserKind.STAFF, is_active=True, org_unit__isnull=False):
+    for user in permissions.people_who_receive_mail().filter(org_unit__isnull=False):
         staff_by_unit.setdefault(user.org_unit.code, []).append(user)
     today = date.today()
     senders = list(contacts.values())

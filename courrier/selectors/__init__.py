@@ -10,7 +10,7 @@ from .access import (
     year_report,
 )
 from .contacts import CONTACT_ITEMS_SHOWN, CONTACT_OPTIONS, contact_options, contact_page
-from .mail import item_page, items_visible_to, my_pending_items
+from .mail import item_page, item_with_access_request, items_visible_to, my_pending_items
 from .mandates import (
     DUE_ROW_FIELDS,
     PRIORITY_RANK,
@@ -43,6 +43,7 @@ __all__ = [
     "due_this_week",
     "involving",
     "item_page",
+    "item_with_access_request",
     "items_visible_to",
     "linked_files",
     "linked_items",

@@ -30,13 +30,25 @@ def my_pending_items(user):
     )
 
 
+def item_with_access_request(items):
+    """The item's page fetches its access request with it (a reverse one-to-one)."""
+    return items.select_related("access_request")
+
+
+def _access_request_of(item):
+    try:
+        return item.access_request  # fetched with the item on its page, else one query
+    except AccessRequest.DoesNotExist:
+        return None
+
+
 def item_page(item, user):
     """What an item's page shows besides the item: its attachments, routing trail, the replies
-    the person may see, its mandates and its access request (five queries, whatever their number)."""
+    the person may see, its mandates and its access request (four queries, whatever their number)."""
     return {
         "attachments": list(item.attachments.select_related("stored_file", "added_by")),
         "routing": list(item.routing.select_related("from_unit", "from_assignee", "to_unit", "to_assignee", "by")),
         "replies": list(items_visible_to(user).filter(in_reply_to=item)),
         "mandates": list(item.mandates.all()),
-        "access_request": AccessRequest.objects.filter(mail_item=item).first(),
+        "access_request": _access_request_of(item),
     }

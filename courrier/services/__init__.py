@@ -39,6 +39,7 @@ from .mandates import (
     mandate_unlink_mail,
     mandate_update,
 )
+from .search_vector import contact_search_refresh, mail_search_refresh
 
 __all__ = [
     "ATTACHMENT_TYPES",
@@ -54,12 +55,14 @@ __all__ = [
     "allowed_statuses",
     "clean_articles",
     "contact_save",
+    "contact_search_refresh",
     "mail_attach",
     "mail_close",
     "mail_file",
     "mail_register",
     "mail_reply",
     "mail_route",
+    "mail_search_refresh",
     "mail_take",
     "mail_update",
     "mandate_add_note",

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courrier import deadlines, letters, permissions, search_index
+from courrier import deadlines, letters, permissions
 from courrier.choices import (
     DECISIONS_WITH_ARTICLES,
     AccessDecision,
@@ -24,6 +24,7 @@ from courrier.choices import (
 )
 from courrier.models import AccessRequest, MailAttachment, MailItem, ReviewRequest
 from courrier.services.mail import _number
+from courrier.services.search_vector import mail_search_refresh
 from opq_intranet.core.files import private_file_store
 from opq_intranet.core.numbering import next_reference
 
@@ -112,7 +113,7 @@ def _register_letter(access_request, user, *, sent_on, subject, content, name):
         uploaded=ContentFile(content, name=name), owner=letter, user=user, allowed_types={"application/pdf"}
     )
     MailAttachment.objects.create(mail_item=letter, stored_file=stored, text="", added_by=user)
-    search_index.refresh_items([letter.pk])
+    mail_search_refresh([letter.pk])
     return letter
 
 

@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from courrier import permissions, search_index
+from courrier import permissions
 from courrier.models import Contact
+from courrier.services.search_vector import contact_search_refresh
 
 
 @transaction.atomic
@@ -24,5 +25,5 @@ def contact_save(*, contact, user):
     contact.full_clean()
     contact.save()
     if renamed:
-        search_index.refresh_contact(contact.pk)
+        contact_search_refresh(contact.pk)
     return contact

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courrier import permissions, search_index
+from courrier import permissions
 from courrier.choices import CHRONO, PENDING_STATUSES, AccessRequestStatus, Direction, MailStatus
 from courrier.models import MailAttachment, MailItem, RoutingEvent
 from courrier.services.contacts import contact_save
+from courrier.services.search_vector import mail_search_refresh
 from documents.extraction import extract_text
 from opq_intranet.core.files import private_file_store
 from opq_intranet.core.notifications import notifications_done, notify
@@ -74,7 +75,7 @@ def mail_register(*, item, user, uploads=(), new_contact=None):
     item.reference = _number(item)
     item.save()
     _store_attachments(item, uploads, user)
-    search_index.refresh_items([item.pk])
+    mail_search_refresh([item.pk])
     return item
 
 
@@ -84,7 +85,7 @@ def mail_update(*, item, user):
     _require_mail_room(user)
     item.full_clean()
     item.save()
-    search_index.refresh_items([item.pk])
+    mail_search_refresh([item.pk])
     return item
 
 
@@ -93,7 +94,7 @@ def mail_attach(*, item, user, uploads):
     item = _locked(item)
     _require_handler(user, item)
     _store_attachments(item, uploads, user)
-    search_index.refresh_items([item.pk])
+    mail_search_refresh([item.pk])
     return item
 
 
@@ -108,6 +109,8 @@ def mail_route(*, item, user, unit, assignee=None, note=""):
         raise ValidationError({"assignee": _("Choose a person of the unit the item is routed to.")})
     if assignee is not None and not assignee.is_active:
         raise ValidationError({"assignee": _("This person's account is inactive.")})
+    if assignee is not None and not permissions.can_receive_mail(assignee):
+        raise ValidationError({"assignee": _("This person cannot open the mail app: route the item to their unit.")})
     if unit.pk == item.routed_unit_id and (assignee.pk if assignee else None) == item.assignee_id:
         raise ValidationError(_("The item is already routed there."))
     RoutingEvent.objects.create(
@@ -181,7 +184,7 @@ def mail_reply(*, item, user, reply, uploads=()):
     reply.reference = _number(reply)
     reply.save()
     _store_attachments(reply, uploads, user)
-    search_index.refresh_items([reply.pk])
+    mail_search_refresh([reply.pk])
     item.status = MailStatus.ANSWERED
     item.save(update_fields=["status"])
     notifications_done(target=item)

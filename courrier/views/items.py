@@ -55,6 +55,9 @@ class ItemDetailView(ItemMixin, ObjectDetailView):
     template_name = "courrier/item_detail.html"
     history_url_name = "courrier:item_history"
 
+    def get_queryset(self):
+        return selectors.item_with_access_request(super().get_queryset())
+
     def on_read(self, obj):
         if obj.is_restricted:
             confidential_access_log(request=self.request, obj=obj)

@@ -13,11 +13,17 @@ each with its `resources.py`:
   = + - @ (or a tab or carriage return) is prefixed with an apostrophe, and XLSX text is stored
   as text, so that no text typed by someone becomes a live formula; the text stays whole. A
   CSV exported here imports back unchanged (the apostrophe is taken off).
+- The CSP stays 'self': the export page's inline "Select all" handler is bound by
+  static/js/admin-export.js instead; the library writes `style` attributes (its preview's diff
+  colours, a few paddings), so its import and export pages alone allow style attributes
+  (`style-src-attr 'unsafe-inline'`, never scripts).
 """
 
 import tablib
+from django import forms
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
+from import_export.forms import SelectableFieldsExportForm
 
 from opq_intranet.core.spreadsheets import FORMULA_STARTS, csv_text, xlsx_bytes
 
@@ -43,10 +49,35 @@ class SafeXLSX(base_formats.XLSX):
         return xlsx_bytes([(dataset.title or "export", [dataset.headers, *dataset])])
 
 
+# The library's pages write style attributes (diff colours, paddings); scripts stay 'self'.
+STYLE_ATTRIBUTES_ALLOWED = {"style-src-attr": ["'unsafe-inline'"]}
+
+
+class ExportForm(SelectableFieldsExportForm):
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/admin-export.js"])
+
+
+def _with_style_attributes(response):
+    response._csp_update = STYLE_ATTRIBUTES_ALLOWED  # read by django-csp's middleware
+    return response
+
+
 class ReferenceImportExportMixin(ImportExportMixin):
     """Export for whoever may view the list; import, with its dry-run preview, for IT only."""
 
     formats = [SafeCSV, SafeXLSX]
+    export_form_class = ExportForm
+
+    def import_action(self, request, **kwargs):
+        return _with_style_attributes(super().import_action(request, **kwargs))
+
+    def process_import(self, request, **kwargs):
+        return _with_style_attributes(super().process_import(request, **kwargs))
+
+    def export_action(self, request):
+        return _with_style_attributes(super().export_action(request))
 
     def has_import_permission(self, request):
         return request.user.is_active and request.user.is_superuser and super().has_import_permission(request)

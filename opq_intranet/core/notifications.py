@@ -29,16 +29,16 @@ import logging
 from collections import namedtuple
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Count, Q, Window
+from django.db.models import Count, Window
 from django.template import Context, engines
 from django.utils import timezone, translation
 
 from opq_intranet.core.choices import NotificationDelivery
 from opq_intranet.core.models import Notification
+from opq_intranet.core.selectors import holders_of
 
 logger = logging.getLogger(__name__)
 
@@ -188,16 +188,8 @@ def open_notifications_for(user, limit=10):
 
 
 def people_with_permission(permission, **filters):
-    """Active people who hold `permission` ("app_label.codename") through a role or directly.
-
-    Superusers are not included for that alone: they hold every permission, not every job.
-    """
-    app_label, codename = permission.split(".", 1)
-    holds = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label) | Q(
-        user_permissions__codename=codename, user_permissions__content_type__app_label=app_label
-    )
-    users = get_user_model().objects.filter(holds, is_active=True, **filters)
-    return list(get_user_model().objects.filter(pk__in=users.values("pk")).order_by("pk"))
+    """Active people who hold `permission` through a role or directly (core.selectors.holders_of)."""
+    return list(holders_of(permission).filter(**filters).order_by("pk"))
 
 
 def send_digests(today, log):

@@ -57,3 +57,38 @@ document.addEventListener("change", function (event) {
     }
   });
 })();
+
+// <select data-filter-by="unit">: only the options whose data-filter-value is the value of
+// the same form's <select name="unit"> show (the people of the chosen unit); an option
+// hidden while chosen is unchosen. Without JavaScript every option shows and the server checks.
+(function () {
+  function filterOptions(select) {
+    var source = select.form && select.form.elements[select.dataset.filterBy];
+    if (!source) {
+      return;
+    }
+    Array.prototype.forEach.call(select.options, function (option) {
+      if (option.dataset.filterValue === undefined) {
+        return;
+      }
+      var shown = !source.value || option.dataset.filterValue === source.value;
+      option.hidden = !shown;
+      option.disabled = !shown;
+      if (!shown && option.selected) {
+        select.value = "";
+      }
+    });
+  }
+  function filterDependents(form, name) {
+    form.querySelectorAll('select[data-filter-by="' + name + '"]').forEach(filterOptions);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("select[data-filter-by]").forEach(filterOptions);
+  });
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.form && target.name) {
+      filterDependents(target.form, target.name);
+    }
+  });
+})();

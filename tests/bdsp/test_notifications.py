@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from bdsp import services
 from opq_intranet.accounts.roles import Role
@@ -72,3 +73,14 @@ def test_an_accepted_return_leaves_the_analysts_queue_and_tells_the_order(
     # The news is old once an amendment is opened.
     services.return_reopen(annual_return=draft_return, user=filer, reason="Erreur dans les radiations")
     assert queue(filer) == []
+
+
+def test_the_news_of_an_accepted_return_leaves_a_declarants_queue_once_they_open_it(
+    draft_return, filer, second_filer, analyst, clean_entries, make_client
+):
+    submit(draft_return, filer, clean_entries)
+    services.return_accept(annual_return=draft_return, user=analyst)
+    assert queue(filer) == queue(second_filer) == [("bdsp.return_accepted", draft_return)]
+    make_client(filer).get(reverse("bdsp_portal:return_detail", args=[draft_return.pk]))
+    assert queue(filer) == []
+    assert queue(second_filer) == [("bdsp.return_accepted", draft_return)]  # not read by them yet

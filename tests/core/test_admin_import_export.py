@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from courrier import search_index
+from courrier import services
 from courrier.models import Contact, MailItem
 from opq_intranet.accounts.models import User
 from opq_intranet.accounts.roles import Role
@@ -227,7 +227,7 @@ def test_a_people_import_keeps_the_model_rules(it_client):
 def test_a_renamed_contact_is_found_under_its_new_name_in_its_mail(it_client, make_client):
     contact = ContactFactory(name="Jean Tremblay", organisation="")
     item = MailItemFactory(contact=contact, subject="Demande de renseignements")
-    search_index.refresh_items([item.pk])
+    services.mail_search_refresh([item.pk])
     columns = (
         "id",
         "kind",
@@ -283,3 +283,20 @@ def test_nobody_else_reaches_the_import(make_client, staff_user, partner_user):
     assert make_client().get(url).status_code == 302
     assert make_client(staff_user).get(url).status_code == 403
     assert make_client(partner_user).get(url).status_code == 403
+
+
+@pytest.mark.parametrize("page", ["admin:core_orgunit_import", "admin:core_orgunit_export"])
+def test_the_import_and_export_pages_allow_style_attributes_but_never_inline_scripts(it_client, page):
+    """The library writes style attributes (the preview's diff colours); its one inline
+    handler ("Select all") is bound by our script instead, so scripts stay 'self'."""
+    response = it_client.get(reverse(page))
+    policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";") if part.strip())
+    assert policy["style-src-attr"] == "'unsafe-inline'"
+    assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'"
+    if page.endswith("_export"):
+        assert "/static/js/admin-export.js" in response.text
+
+
+def test_other_admin_pages_keep_the_strict_policy(it_client):
+    response = it_client.get(reverse("admin:core_orgunit_changelist"))
+    assert "style-src-attr" not in response["Content-Security-Policy"]

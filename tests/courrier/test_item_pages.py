@@ -4,12 +4,15 @@ on the item's page, with its error, and changes nothing."""
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from courrier import services
 from courrier.models import Contact, MailItem, RoutingEvent
+from opq_intranet.accounts.roles import Role
 from tests.courrier.factories import ContactFactory
 from tests.documents.samples import upload
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +47,24 @@ def test_a_refused_route_shows_its_error_on_the_item_page_in_422(make_client, ma
     assert wrong_person.status_code == 422
     message = wrong_person.context["route_form"].errors["assignee"][0]
     assert message.startswith("Choisissez une personne") and message in wrong_person.text.replace("&#x27;", "'")
+    assert snapshot(item) == before
+
+
+def test_only_people_who_can_open_the_mail_app_can_be_chosen_or_routed_to(make_client, mail_clerk, lawyer, legal, item):
+    """A person without the mail app (here, the inventory role only) would be emailed a link
+    that answers 403: the picker leaves them out, and the service refuses them."""
+    inventory_clerk = UserFactory(roles=[Role.INVENTORY], org_unit=legal, first_name="Paul", last_name="Sans")
+    client = make_client(mail_clerk)
+    page = client.get(reverse("courrier:item_detail", args=[item.pk]))
+    choices = {person.pk for person in page.context["route_form"].fields["assignee"].queryset}
+    assert lawyer.pk in choices and inventory_clerk.pk not in choices
+    assert f'data-filter-value="{legal.pk}"' in page.text  # each person carries their unit
+    before = snapshot(item)
+    with pytest.raises(ValidationError) as refused:
+        services.mail_route(item=item, user=mail_clerk, unit=legal, assignee=inventory_clerk)
+    assert refused.value.message_dict["assignee"] == [
+        "Cette personne ne peut pas ouvrir l’application Courrier : acheminez l’élément à son unité."
+    ]
     assert snapshot(item) == before
 
 

@@ -529,3 +529,16 @@ def test_the_job_is_registered_and_runs_from_the_command(week):
         "Rappel : mandat M2026-00101 à rendre le 2026-03-16",
         "En retard : mandat M2026-00103",
     }
+
+
+def test_a_reminder_is_plain_text_in_the_leads_language(lawyer):
+    """Rendered without HTML escaping (l'avis stays l'avis), in English for a lead who chose it."""
+    MandateFactory(reference="M2026-00110", lead=lawyer, due_on=date(2026, 3, 2), title="Revoir l'avis d'\"experts\"")
+    _summary, sent = run_on(date(2026, 3, 11))
+    body = sent["M2026-00110"].body
+    assert "Revoir l'avis d'\"experts\"" in body and "&#x27;" not in body and "&quot;" not in body
+    lawyer.language = "en"
+    lawyer.save()
+    MandateFactory(reference="M2026-00111", lead=lawyer, due_on=date(2026, 3, 2))
+    _summary, sent = run_on(date(2026, 3, 12))
+    assert sent["M2026-00111"].subject.startswith("Overdue")

@@ -19,7 +19,7 @@ URL name. A page whose count depends on who looks at it or on its filters gets a
 names measured in that run change). Under pytest-xdist each worker sends its measurements to
 the controller, which writes once at the end; writes take a lock on each file.
 
-`tests/test_query_counts.py` fails when a list or detail page (or a page of ALSO_REQUIRED)
+`tests/test_query_counts.py` fails when a list, detail or history page (or one of ALSO_REQUIRED)
 has no count, and when a recorded count is asserted by no test.
 """
 
@@ -36,16 +36,14 @@ from django.test.utils import CaptureQueriesContext
 DIRECTORY = Path(__file__).parent
 UPDATE_VARIABLE = "UPDATE_QUERY_COUNTS"
 
-# Pages that must have a count although their name ends neither in _list nor in _detail.
+# Pages that must have a count although their name ends in none of _list, _detail, _history.
 ALSO_REQUIRED = {
     "core:dashboard",
     "core:search",
     "core:calendar",
     "core:portal",
-    "core:order_history",
     "bdsp:campaign",
     "bdsp:statistics",
-    "bdsp_portal:return_history",
     "documents:plan",
     "documents:search",
     "courrier:mandate_due",

@@ -117,7 +117,8 @@ class ObjectDetailView(ObjectMixin, TemplateView):
         return {}
 
     def on_read(self, obj):
-        """Hook for a logged read of confidential content (core.audit)."""
+        """Hook for what opening the page does: a logged read of confidential content
+        (core.audit), news that leaves the person's queue once read."""
 
     def get(self, request, *args, bound_forms=None, **kwargs):
         bound_forms = bound_forms or {}

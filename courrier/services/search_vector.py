@@ -18,12 +18,12 @@ WHERE c.id = m.contact_id AND {{condition}}
 """  # noqa: S608 - only constants are interpolated
 
 
-def refresh_items(item_ids):
+def mail_search_refresh(item_ids):
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_SQL.format(condition="m.id = ANY(%s)"), [list(item_ids)])
 
 
-def refresh_contact(contact_id):
+def contact_search_refresh(contact_id):
     """A contact's new name is found in every item of theirs."""
     with connection.cursor() as cursor:
         cursor.execute(REFRESH_SQL.format(condition="m.contact_id = %s"), [contact_id])
