@@ -17,7 +17,7 @@ LOCAL_DB := 1
 export DATABASE_URL := $(shell scripts/localdb.sh url)
 endif
 
-.PHONY: setup db migrate seed run test bench lint messages check-deploy clean help
+.PHONY: setup deps db migrate seed run test bench lint messages check-deploy clean help
 
 help:
 	@echo "make run    - set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -35,6 +35,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt scripts/system-deps.sh
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Debian packages, checked on every run (quick when all are there): a package removed since
+# the virtualenv was made (Chromium, say) is installed again.
+deps:
+	scripts/system-deps.sh
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -44,7 +49,7 @@ ifdef LOCAL_DB
 	scripts/localdb.sh start
 endif
 
-setup: $(BIN)/.installed node_modules/.installed db messages
+setup: deps $(BIN)/.installed node_modules/.installed db messages
 	$(PY) manage.py migrate --noinput
 
 messages: $(BIN)/.installed
@@ -61,7 +66,7 @@ run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # --- Quality --------------------------------------------------------------------------------
-test: $(BIN)/.installed node_modules/.installed db messages
+test: deps $(BIN)/.installed node_modules/.installed db messages
 	$(BIN)/pytest --create-db
 
 lint: $(BIN)/.installed

@@ -4,6 +4,7 @@
 #   libmagic1  file-type sniffing of uploads (python-magic)
 #   gettext    compiling the French translations (msgfmt)
 #   nodejs/npm front-end packages from the npm registry
+#   chromium   the browser tests (Playwright drives /usr/bin/chromium; never a downloaded one)
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ ldconfig -p 2>/dev/null | grep -q 'libmagic\.so\.1' || missing+=(libmagic1)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v psql >/dev/null || missing+=(postgresql-client)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
