@@ -13,7 +13,8 @@ from decimal import Decimal
 import pghistory
 from django.contrib.auth import get_user_model
 from django.db import connection, models
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 # Fields that change without a person meaning to change them: not worth an event.
@@ -132,10 +133,16 @@ def _related_labels(model, events):
 
 
 def _display(model_field, value, related):
-    if value is None or value == "":
+    """A value as a person reads it: labels of choices, local time, lists as text."""
+    if value is None or value == "" or value == [] or value == {}:
         return "—"
     if model_field.is_relation:
         return related.get((model_field.related_model, value), f"#{value}")
+    if isinstance(value, list):
+        base_field = getattr(model_field, "base_field", model_field)  # an ArrayField's items
+        return ", ".join(_display(base_field, item, related) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key} : {item}" for key, item in value.items())
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):
@@ -144,6 +151,14 @@ def _display(model_field, value, related):
         # JSON gives 3.0 for a decimal 3.0000: show it as people write it (3; 1 234,5).
         number = Decimal(str(value)).normalize()
         return formats.number_format(number, use_l10n=True, force_grouping=True)
+    if isinstance(model_field, models.DateTimeField):
+        moment = parse_datetime(str(value))  # stored as UTC ISO text: shown in Quebec time
+        if moment is not None:
+            return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    elif isinstance(model_field, models.DateField):
+        day = parse_date(str(value))
+        if day is not None:
+            return formats.date_format(day, "SHORT_DATE_FORMAT")
     return str(value)
 
 

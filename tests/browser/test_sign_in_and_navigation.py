@@ -92,3 +92,40 @@ def test_switching_to_english_and_back(session):
     page.get_by_role("button", name="Français").click()
     session.check_page()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mon travail")
+
+
+def test_with_every_role_the_top_bar_holds_on_one_line_at_1366_px_and_works_on_a_phone(session):
+    """Apps beyond three go in one "Applications" menu: the bar stays one line, the search
+    box keeps its width; on a phone, the menu button opens the same links."""
+    staff_roles = [Role.STAFF, Role.RECORDS, Role.MAIL, Role.DISCIPLINE, Role.APPOINTMENTS, Role.BDSP_ANALYST]
+    user = UserFactory(
+        roles=[*staff_roles, Role.INVENTORY, Role.IT_ADMIN], first_name="Geneviève", last_name="Desrosiers-Bélanger"
+    )
+    page = session.sign_in(user.username)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    bar = page.get_by_role("navigation", name="Navigation principale")
+    tops = [
+        bar.get_by_role("link", name="Mon travail").bounding_box()["y"],
+        page.locator("#apps-menu").bounding_box()["y"],
+        page.locator("#reference-menu").bounding_box()["y"],
+        page.locator("#user-menu").bounding_box()["y"],
+        page.locator("#global-search").bounding_box()["y"],
+    ]
+    assert max(tops) - min(tops) < 12, tops  # one line
+    assert bar.bounding_box()["height"] < 80
+    assert page.locator("#global-search").bounding_box()["width"] >= 150
+
+    page.locator("#apps-menu").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="Courrier et mandats").click()
+    page.wait_for_url("**/courrier/**")
+    session.check_page()
+    expect(page.locator("#apps-menu")).to_contain_text("Courrier et mandats")  # where the person is
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    toggler = page.get_by_role("button", name="Afficher ou masquer le menu")
+    expect(toggler).to_be_visible()
+    toggler.click()
+    page.locator("#apps-menu").click()
+    expect(page.get_by_role("link", name="Documents")).to_be_visible()
+    session.check_page()

@@ -90,3 +90,27 @@ def test_the_admin_history_page_shows_the_trigger_history(make_client, it_admin)
     response = make_client(it_admin).get(f"/admin/core/orgunit/{unit.pk}/history/")
     assert response.status_code == 200
     assert "Direction Y" in response.text
+
+
+def test_history_reads_as_text_in_quebec_time():
+    """Lists as text, not Python ("[] → ['53', '54']"), moments in local time, not UTC ISO."""
+    from datetime import UTC, datetime
+
+    from courrier.models import AccessRequest
+    from documents.models import DispositionList
+    from tests.courrier.factories import AccessRequestFactory
+    from tests.documents.factories import DispositionListFactory
+
+    access_request = AccessRequestFactory()
+    AccessRequest.objects.filter(pk=access_request.pk).update(articles=["53", "54"])
+    changes = [(c.before, c.after) for e in history_for(access_request) for c in e.changes]
+    assert ("—", "53, 54") in changes
+
+    disposition_list = DispositionListFactory()
+    DispositionList.objects.filter(pk=disposition_list.pk).update(
+        processed_at=datetime(2026, 12, 2, 5, 47, 21, 274072, tzinfo=UTC), due_on="2026-11-30"
+    )
+    changes = {(c.before, c.after) for e in history_for(disposition_list) for c in e.changes}
+    assert ("—", "2026-12-02 00:47") in changes  # 05:47 UTC is 00:47 in Québec (EST)
+    assert any(after == "2026-11-30" for _before, after in changes)
+    assert not any("T05:47" in after or "+00:00" in after for _before, after in changes)
