@@ -129,3 +129,11 @@ def test_with_every_role_the_top_bar_holds_on_one_line_at_1366_px_and_works_on_a
     page.locator("#apps-menu").click()
     expect(page.get_by_role("link", name="Documents")).to_be_visible()
     session.check_page()
+
+
+def test_a_form_page_opens_with_the_cursor_in_its_first_field(session):
+    user = UserFactory(roles=[Role.STAFF])
+    session.sign_in(user.username)
+    page = session.visit("/courrier/mandats/nouveau/")
+    page.keyboard.type("Avis sur le projet de règlement")  # no Tab first
+    expect(page.get_by_label("Titre")).to_have_value("Avis sur le projet de règlement")

@@ -275,3 +275,38 @@ def test_embedded_action_refused_by_the_permission_predicate_writes_nothing():
         UnitEmbeddedRename.as_view()(_request("post", {"name": "Après"}), pk=unit.pk)
     unit.refresh_from_db()
     assert unit.name == "Avant"
+
+
+class TwoFieldForm(forms.Form):
+    code = forms.CharField(label="Code", disabled=True, required=False)
+    name = forms.CharField(label="Nom", max_length=200)
+    email = forms.EmailField(label="Courriel", required=False)
+
+
+class UnitTwoFieldView(UnitRenameView):
+    form_class = TwoFieldForm
+
+    def save(self, form, obj):
+        return obj
+
+
+def test_a_form_page_puts_the_cursor_in_its_first_field_or_its_first_error():
+    unit = OrgUnitFactory(name="Direction A")
+    page = UnitTwoFieldView.as_view()(_request(), pk=unit.pk)
+    page.render()
+    form = page.context_data["form"]
+    assert [name for name, field in form.fields.items() if field.widget.attrs.get("autofocus")] == ["name"]
+    assert page.content.decode().count("autofocus") == 1
+    refused = UnitTwoFieldView.as_view()(
+        _request("post", {"name": "Direction B", "email": "pas-un-courriel"}), pk=unit.pk
+    )
+    refused.render()
+    form = refused.context_data["form"]
+    assert [name for name, field in form.fields.items() if field.widget.attrs.get("autofocus")] == ["email"]
+
+
+def test_an_embedded_form_never_takes_the_focus_of_its_page():
+    unit = OrgUnitFactory(name="Direction A")
+    page = UnitPage.as_view()(_request(), pk=unit.pk)
+    page.render()
+    assert "autofocus" not in page.content.decode()

@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from django.views.generic.base import TemplateResponseMixin, View
 
-from opq_intranet.core.forms import add_service_errors
+from opq_intranet.core.forms import add_service_errors, focus_first_field
 from opq_intranet.core.history import history_for
 from opq_intranet.core.redirects import safe_next_url
 
@@ -236,6 +236,7 @@ class FormFlowView(ObjectMixin, TemplateResponseMixin, View):
         return {}
 
     def render_page(self, form, obj, *, status):
+        focus_first_field(form)  # the page is this form (an embedded one never takes the focus)
         breadcrumbs = self.get_breadcrumbs(obj)
         title = self.get_title(obj)
         context = {
