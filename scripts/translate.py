@@ -3,6 +3,9 @@
     .venv/bin/python scripts/translate.py --missing          # list what needs a translation
     .venv/bin/python scripts/translate.py translations.json  # {"msgid": "msgstr" or [singular, plural]}
 
+An entry with a context (`pgettext`, `{% translate "File" context "…" %}`) is keyed
+"context\u0004msgid", as gettext itself does; --missing prints it that way.
+
 Fuzzy guesses from makemessages are never kept: each entry given here replaces them.
 Needs polib (requirements-dev.txt).
 """
@@ -16,6 +19,10 @@ import polib
 CATALOGUE = Path(__file__).resolve().parent.parent / "locale/fr/LC_MESSAGES/django.po"
 
 
+def key_of(entry):
+    return f"{entry.msgctxt}\u0004{entry.msgid}" if entry.msgctxt else entry.msgid
+
+
 def needs_work(entry):
     return not entry.translated() or "fuzzy" in entry.flags
 
@@ -24,13 +31,13 @@ def main(argv):
     po = polib.pofile(str(CATALOGUE))
     if argv[:1] == ["--missing"]:
         for entry in filter(needs_work, po):
-            print(json.dumps(entry.msgid, ensure_ascii=False), entry.msgid_plural or "")
+            print(json.dumps(key_of(entry), ensure_ascii=False), entry.msgid_plural or "")
         return 0
     wanted = json.loads(Path(argv[0]).read_text())
     for entry in po:
-        if entry.msgid not in wanted:
+        if key_of(entry) not in wanted:
             continue
-        text = wanted[entry.msgid]
+        text = wanted[key_of(entry)]
         if entry.msgid_plural:
             entry.msgstr_plural = {0: text[0], 1: text[1]}
         else:

@@ -5,6 +5,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 
 class IntranetFormRenderer(TemplatesSetting):
@@ -41,6 +42,16 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+# Django writes an empty choice as "---------"; the project says it in words, the same in
+# every form (filters say "All" instead: there, the empty choice means no filter).
+DJANGO_EMPTY_LABEL = "---------"
+EMPTY_CHOICE_LABEL = _("— choose —")
+
+
+def choice_label(label):
+    return EMPTY_CHOICE_LABEL if label == DJANGO_EMPTY_LABEL else label
+
+
 class FastSelectMixin:
     """The project's single <select> (templates/django/forms/widgets/select.html) built in
     Python: through the templates, each option costs an include, and a list page's filters
@@ -54,7 +65,7 @@ class FastSelectMixin:
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            ((key, " selected" if str(key) in selected else "", label) for key, label in self.choices),
+            ((key, " selected" if str(key) in selected else "", choice_label(label)) for key, label in self.choices),
         )
         return format_html('<select name="{}" class="{}"{}>{}</select>', name, css, flatatt(attrs), options)
 
