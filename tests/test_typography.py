@@ -16,7 +16,7 @@ CATALOGUE = ROOT / "locale/fr/LC_MESSAGES/django.po"
 COLON_WITHOUT_SPACE = re.compile(r"(?<=[^\s\u00a0\u202f]):(?=[\s\u00a0]|$)")
 # In a template, a translated text or a value followed by ": " (the colon outside the text);
 # inside {% blocktranslate %} the colon is the English source's, translated with it.
-TEMPLATE_COLON = re.compile(r"(%\}|\}\}):\s")
+TEMPLATE_COLON = re.compile(r"(%\}|\}\}|</[a-z]+>):\s")
 BLOCK_TRANSLATIONS = re.compile(r"\{% blocktranslate.*?\{% endblocktranslate %\}", re.DOTALL)
 SKIPPED_FOLDERS = {".venv", "node_modules", "var", ".git", "tests"}
 
@@ -45,7 +45,8 @@ def templates():
 
 def test_no_template_joins_a_text_to_a_colon_outside_its_translation():
     """`{% translate "History" %}: {{ object }}` reads "Historique: …" in French: the colon
-    belongs inside the translated text, where each language places it."""
+    belongs inside the translated text, where each language places it (alone, it is
+    `{% translate ":" context "between a label and its value" %}`)."""
     wrong = [
         f"{path.relative_to(ROOT)}:{number}: {line.strip()[:120]}"
         for path in templates()

@@ -16,6 +16,7 @@ from django.db import connection, models
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Fields that change without a person meaning to change them: not worth an event.
 NOISE_FIELDS = {"last_login", "password"}
@@ -42,6 +43,31 @@ def track_history(*, exclude=()):
     return decorate
 
 
+# {tracked model: [(its many-to-many field, the event model of the field's link table)]}
+LINK_EVENTS = {}
+LINK_LABELS = {
+    "add": pgettext_lazy("history event", "Link added"),
+    "remove": pgettext_lazy("history event", "Link removed"),
+}
+
+
+def track_links(model, *field_names):
+    """Record each link added to or removed from the model's many-to-many fields (a
+    mandate's helpers, a hold's files): they live in a link table that the model's own
+    triggers do not see. Call it in the app's models package once its models are defined."""
+    for name in field_names:
+        model_field = model._meta.get_field(name)
+        through = model_field.remote_field.through
+        event_model = pghistory.track(
+            pghistory.InsertEvent("add"),
+            pghistory.DeleteEvent("remove"),
+            obj_field=None,  # a link row has no life of its own: its events are the object's
+            model_name=f"{model.__name__}{name.title().replace('_', '')}LinkEvent",
+            app_label=model._meta.app_label,
+        )(through)
+        LINK_EVENTS.setdefault(model, []).append((model_field, event_model))
+
+
 def _has_field(model, name):
     return any(f.name == name for f in model._meta.local_fields)
 
@@ -66,16 +92,21 @@ def history_for(obj, *, limit=None):
     """The object's events, newest first, with readable field names and values.
 
     Three queries whatever the number of events: the events, their users, and one per
-    related model whose ids appear in the changes.
+    related model whose ids appear in the changes; a model with tracked links
+    (`track_links`) adds one for all its link events and one per linked model.
     """
     events = pghistory.models.MiddlewareEvents.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")
     if limit:
         events = events[:limit]
     events = list(events)
-    users = _users_by_id({e.pgh_context.get("user") for e in events if e.pgh_context})
+    links = _link_events(obj, limit)
+    users = _users_by_id(
+        {e.pgh_context.get("user") for e in events if e.pgh_context}
+        | {(link["pgh_context__metadata"] or {}).get("user") for link in links}
+    )
     model = type(obj)
     related = _related_labels(model, events)
-    entries = []
+    entries = _link_entries(model, links, users)
     for event in events:
         user_id = (event.pgh_context or {}).get("user")
         entry = HistoryEntry(
@@ -97,6 +128,57 @@ def history_for(obj, *, limit=None):
                     )
                 )
         entries.append(entry)
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries[:limit] if limit else entries
+
+
+def _link_events(obj, limit):
+    """Every link added or removed, of every tracked many-to-many field, in one query."""
+    tracked = LINK_EVENTS.get(type(obj), [])
+    branches = []
+    for model_field, event_model in tracked:
+        source, target = model_field.m2m_field_name(), model_field.m2m_reverse_field_name()
+        branches.append(
+            event_model.objects.filter(**{f"{source}_id": obj.pk})
+            .annotate(field_name=models.Value(model_field.name), target_id=models.F(f"{target}_id"))
+            .values("pgh_created_at", "pgh_label", "pgh_context__metadata", "field_name", "target_id")
+        )
+    if not branches:
+        return []
+    union = branches[0].union(*branches[1:], all=True).order_by("-pgh_created_at")
+    return list(union[:limit] if limit else union)
+
+
+def _link_entries(model, links, users):
+    fields = {model_field.name: model_field for model_field, _event_model in LINK_EVENTS.get(model, [])}
+    wanted = {}
+    for link in links:
+        wanted.setdefault(fields[link["field_name"]].related_model, set()).add(link["target_id"])
+    labels = {
+        (related_model, item.pk): str(item)
+        for related_model, ids in wanted.items()
+        for item in related_model._base_manager.filter(pk__in=ids)
+    }
+    entries = []
+    for link in links:
+        model_field = fields[link["field_name"]]
+        label = labels.get((model_field.related_model, link["target_id"]), f"#{link['target_id']}")
+        added = link["pgh_label"] == "add"
+        entries.append(
+            HistoryEntry(
+                when=link["pgh_created_at"],
+                kind=link["pgh_label"],
+                kind_label=LINK_LABELS[link["pgh_label"]],
+                user=users.get((link["pgh_context__metadata"] or {}).get("user")),
+                changes=[
+                    FieldChange(
+                        label=str(model_field.verbose_name),
+                        before="—" if added else label,
+                        after=label if added else "—",
+                    )
+                ],
+            )
+        )
     return entries
 
 
