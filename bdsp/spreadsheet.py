@@ -9,25 +9,24 @@ reports every problem by sheet and cell; nothing is saved unless the whole file 
 
 import io
 from dataclasses import dataclass
-from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bdsp import display, selectors
 from bdsp.choices import NUMERIC_TYPES, ValueState
 from bdsp.services import parse_value
-from opq_intranet.core.spreadsheets import safe_cell_value
+from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value
 
 HEADERS = ["code", "categorie", "Indicateur", "Catégorie", "Valeur", "Réponse", "Explication"]
 VALUE_COLUMN, STATE_COLUMN, EXPLANATION_COLUMN = 5, 6, 7
 STATES = {"": ValueState.VALUE, "aucune activité": ValueState.NO_ACTIVITY, "sans objet": ValueState.NOT_APPLICABLE}
 STATE_WORDS = {ValueState.NO_ACTIVITY: "aucune activité", ValueState.NOT_APPLICABLE: "sans objet"}
-MAX_ROWS = 5000
+# What an import reads, at most (core's read_workbook refuses the rest before parsing it).
+MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 5000, 26, 100_000
 EDITABLE = PatternFill("solid", fgColor="FFF8DC")
 # The orders fill in French: the instructions sheet is written in French.
 INSTRUCTIONS = [
@@ -120,36 +119,36 @@ def read(annual_return, uploaded):
     form = selectors.form_definition(annual_return.reporting_year)
     sections = {section.code: indicators for section, indicators in form.sections}
     try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError):
-        return [], [ImportProblem("", "", _("This file is not an Excel (XLSX) workbook."))]
+        sheets = read_workbook(uploaded, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)
+    except ValidationError as error:  # not a workbook, or too large: the file itself is refused
+        return [], [ImportProblem("", "", error.messages[0])]
     entries, problems = [], []
     seen = set()
-    for sheet in workbook.worksheets:
-        if sheet.title == "Instructions":
+    for title, rows in sheets:
+        if title == "Instructions":
             continue
-        if sheet.title not in sections:
-            problems.append(ImportProblem(sheet.title, "", _("This sheet is not a section of the form.")))
+        if title not in sections:
+            problems.append(ImportProblem(title, "", _("This sheet is not a section of the form.")))
             continue
-        indicators = {i.code: i for i in sections[sheet.title]}
-        for number, row in enumerate(sheet.iter_rows(min_row=2, max_row=MAX_ROWS, values_only=True), start=2):
+        indicators = {i.code: i for i in sections[title]}
+        for number, row in enumerate(rows[1:], start=2):
             if not row or all(cell in (None, "") for cell in row):
                 continue
             row = list(row) + [None] * (len(HEADERS) - len(row))
             code, key = _text(row[0]), _text(row[1])
             indicator = indicators.get(code)
             if indicator is None or indicator.is_derived or (key and key not in indicator.keys):
-                problems.append(ImportProblem(sheet.title, f"A{number}", _("This row does not match the form.")))
+                problems.append(ImportProblem(title, f"A{number}", _("This row does not match the form.")))
                 continue
             if (code, key) in seen:
-                problems.append(ImportProblem(sheet.title, f"A{number}", _("This row appears twice.")))
+                problems.append(ImportProblem(title, f"A{number}", _("This row appears twice.")))
                 continue
             seen.add((code, key))
             state_word = _text(row[STATE_COLUMN - 1]).lower()
             if state_word not in STATES or (state_word and key):
                 problems.append(
                     ImportProblem(
-                        sheet.title, f"F{number}", _("Answer is empty, “aucune activité” or “sans objet” (Total row).")
+                        title, f"F{number}", _("Answer is empty, “aucune activité” or “sans objet” (Total row).")
                     )
                 )
                 continue
@@ -157,13 +156,12 @@ def read(annual_return, uploaded):
             try:
                 parse_value(indicator, raw, STATES[state_word])
             except ValidationError as error:
-                problems.append(ImportProblem(sheet.title, f"E{number}", error.messages[0]))
+                problems.append(ImportProblem(title, f"E{number}", error.messages[0]))
                 continue
             entry = {"indicator": code, "key": key, "raw": raw, "state": STATES[state_word]}
             if not key:
                 entry["explanation"] = _text(row[EXPLANATION_COLUMN - 1])
             entries.append(entry)
-    workbook.close()
     # "No activity" or "not applicable" on a Total row answers for the whole indicator.
     answered = {e["indicator"] for e in entries if not e["key"] and e["state"] != ValueState.VALUE}
     for entry in entries:

@@ -9,24 +9,21 @@ whole file is clean. Problems are reported by row, in French.
 
 import io
 from dataclasses import dataclass
-from zipfile import BadZipFile
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from documents import services
 from documents.models import RecordClass, RetentionRule
-from opq_intranet.core.downloads import XLSX
-from opq_intranet.core.files import validate_upload
-from opq_intranet.core.spreadsheets import safe_cell_value
+from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value
 
 HEADERS = ["Code", "Titre", "Classe parente", "Règle", "Description", "Mots-clés", "Active"]
 SHEET = "Plan"
-MAX_ROWS = 5000
+MAX_ROWS = 5000  # classes; with the header row. What an import reads, at most:
+MAX_COLUMNS, MAX_CELLS = 26, 100_000
 YES, NO = "oui", "non"
 
 
@@ -89,12 +86,12 @@ def _text(value):
 def read_plan(uploaded):
     """([PlanRow], [ImportProblem]); the rows are only good if there is no problem."""
     try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError):
-        return [], [ImportProblem("", _("This file is not an Excel (XLSX) workbook."))]
-    sheet = workbook.worksheets[0]
+        sheets = read_workbook(uploaded, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)
+    except ValidationError as error:  # not a workbook, or too large: the file itself is refused
+        return [], [ImportProblem("", error.messages[0])]
+    _title, sheet_rows = sheets[0]
     rows, problems = [], []
-    for number, values in enumerate(sheet.iter_rows(min_row=2, max_row=MAX_ROWS + 1, values_only=True), start=2):
+    for number, values in enumerate(sheet_rows[1:], start=2):
         if not values or all(v in (None, "") for v in values):
             continue
         values = [_text(v) for v in values] + [""] * (len(HEADERS) - len(values))
@@ -103,7 +100,6 @@ def read_plan(uploaded):
             problems.append(ImportProblem(number, _("The Active column holds “oui” or “non”.")))
             continue
         rows.append(PlanRow(number, code, title, parent, rule, description, keywords, active.lower() != NO))
-    workbook.close()
     return rows, problems + check_rows(rows)
 
 
@@ -180,11 +176,8 @@ def import_plan(rows, *, user):
 
 
 def import_workbook(uploaded, *, user):
-    """Check the upload and every row, then import: an ImportOutcome (problems, or counts)."""
-    try:
-        validate_upload(uploaded, allowed_types={XLSX})
-    except ValidationError as error:
-        return ImportOutcome(problems=(ImportProblem("", error.messages[0]),))
+    """Check the upload (type, size, what it holds once inflated) and every row, then import:
+    an ImportOutcome (problems, or counts)."""
     rows, problems = read_plan(uploaded)
     if problems:
         return ImportOutcome(problems=tuple(problems))

@@ -31,7 +31,6 @@ from bdsp.tables import OrderReturnTable, ReturnTable
 from bdsp.validation import run_rules
 from opq_intranet.accounts.access import AccessRule, Audience, access
 from opq_intranet.core.downloads import PDF, XLSX, download_response
-from opq_intranet.core.files import validate_upload
 from opq_intranet.core.lists.pagination import paginate
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import ObjectActionView, ObjectDetailView
@@ -325,26 +324,27 @@ def xlsx_import(request, pk):
     form = ImportForm(request.POST, request.FILES)
     problems = []
     if form.is_valid():
-        uploaded = form.cleaned_data["workbook"]
-        try:
-            validate_upload(uploaded, allowed_types={XLSX})
-        except ValidationError as error:
-            problems = [spreadsheet.ImportProblem("", "", error.messages[0])]
-        else:
-            entries, problems = spreadsheet.read(annual_return, uploaded)
-            if not problems:
-                try:
-                    services.return_save_values(annual_return=annual_return, user=request.user, entries=entries)
-                except ValidationError as error:
-                    problems = [spreadsheet.ImportProblem("", "", m) for m in error.messages]
-                else:
-                    messages.success(
-                        request, _("The workbook was imported: %(count)s values read.") % {"count": len(entries)}
-                    )
-                    return redirect(annual_return.get_absolute_url())
+        # The file checked (type, size, what it holds once inflated), then every cell.
+        entries, problems = spreadsheet.read(annual_return, form.cleaned_data["workbook"])
+        if not problems:
+            try:
+                services.return_save_values(annual_return=annual_return, user=request.user, entries=entries)
+            except ValidationError as error:
+                problems = [spreadsheet.ImportProblem("", "", m) for m in error.messages]
+            else:
+                messages.success(
+                    request, _("The workbook was imported: %(count)s values read.") % {"count": len(entries)}
+                )
+                return redirect(annual_return.get_absolute_url())
     else:
         problems = [spreadsheet.ImportProblem("", "", _("Choose the filled-in workbook."))]
-    context = {"annual_return": annual_return, "problems": problems}
+    context = {
+        "annual_return": annual_return,
+        "problems": problems,
+        # A refused file (not a workbook, too large) is said plainly; cells are listed to correct.
+        "file_problems": [p for p in problems if not p.sheet and not p.cell],
+        "cell_problems": [p for p in problems if p.sheet or p.cell],
+    }
     return render(request, "bdsp/import_report.html", context, status=422)
 
 

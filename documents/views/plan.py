@@ -110,4 +110,11 @@ def plan_import(request):
             return redirect("documents:plan")
         problems = outcome.problems
     status = 422 if request.method == "POST" else 200
-    return render(request, "documents/plan_import.html", {"form": form, "problems": problems}, status=status)
+    context = {
+        "form": form,
+        "problems": problems,
+        # A refused file (not a workbook, too large) is said plainly; rows are listed to correct.
+        "file_problems": [p for p in problems if p.row == ""],
+        "row_problems": [p for p in problems if p.row != ""],
+    }
+    return render(request, "documents/plan_import.html", context, status=status)

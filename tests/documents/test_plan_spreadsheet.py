@@ -102,7 +102,7 @@ def test_a_file_that_is_not_a_workbook(make_client, records_manager, plan):
     upload = SimpleUploadedFile("plan.xlsx", b"Code,Titre\n1000,Admin\n", content_type=XLSX)
     response = make_client(records_manager).post(import_url(), {"workbook": upload})
     assert response.status_code == 422
-    assert "Ce type de fichier (text/plain) n&#x27;est pas accepté ici." in response.text
+    assert "Ce fichier n’est pas un classeur Excel (.xlsx) lisible." in response.text
 
 
 def test_only_the_records_manager_imports(make_client, staff_user, partner_user, plan):
