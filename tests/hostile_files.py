@@ -72,23 +72,35 @@ def sheet_member(index):
     return f"xl/worksheets/sheet{index}.xml"
 
 
-def docx_bytes(paragraph_text, *, repeat=1, padding=0):
-    """A DOCX whose document.xml holds `repeat` paragraphs of the text and then `padding`
-    bytes of whitespace (compressed to almost nothing: the inflation of a zip bomb)."""
-    namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    head = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{namespace}"><w:body>'
-    paragraph = f"<w:p><w:r><w:t>{paragraph_text}</w:t></w:r></w:p>"
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+
+
+def inflating_docx(first, last, *, padding, paragraphs=0):
+    """A DOCX whose document.xml holds the paragraph `first`, then `paragraphs` short ones,
+    then `padding` bytes of whitespace (compressed to almost nothing: a zip bomb's inflation),
+    then the paragraph `last`. Written in pieces: the test never holds it inflated."""
+    head = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{WORD_NS}"><w:body>'
+
+    def paragraph(text):
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode()
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("[Content_Types].xml", DOCX_TYPES)
+        archive.writestr("_rels/.rels", "<Relationships/>")
         with archive.open(_info("word/document.xml"), "w", force_zip64=True) as handle:
-            handle.write(head.encode())
-            chunk = paragraph.encode() * 1000
-            for _ in range(repeat // 1000):
-                handle.write(chunk)
-            handle.write(paragraph.encode() * (repeat % 1000))
+            handle.write(head.encode() + paragraph(first))
+            short = paragraph("mot") * 1000
+            for _ in range(paragraphs // 1000):
+                handle.write(short)
             blank = b" " * (1024 * 1024)
             for start in range(0, padding, len(blank)):
                 handle.write(blank[: padding - start])
-            handle.write(b"</w:body></w:document>")
+            handle.write(paragraph(last) + b"</w:body></w:document>")
     return buffer.getvalue()
