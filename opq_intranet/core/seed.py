@@ -35,7 +35,12 @@ STAFF_ACCOUNTS = [
     ("bdsp.bouchard", "Marc", "Bouchard", "Analyste", "dra", [Role.STAFF, Role.BDSP_ANALYST]),
     ("inventaire.morin", "Daniel", "Morin", "Technicien en informatique", "sti", [Role.STAFF, Role.INVENTORY]),
     ("sans.role", "Paul", "Gauthier", "Stagiaire", "dcom", []),
+    ("dsa.lefebvre", "Hélène", "Lefebvre", "Directrice des services administratifs", "dsa", [Role.STAFF]),
 ]
+# Unit code -> the username of its manager (OrgUnit.manager: signs for the unit, e.g. it
+# validates the unit's disposition lists; a unit without one has them validated by the
+# records manager).
+UNIT_MANAGERS = {"dsa": "dsa.lefebvre"}
 # username, first name, last name, order code, role
 PARTNER_ACCOUNTS = [
     ("declarant.infirmieres", "Julie", "Pelletier", "infirmieres", Role.ORDER_DECLARANT),
@@ -65,6 +70,8 @@ def generate(scale, log):
         if Role.IT_ADMIN in roles:
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
         user.groups.set([groups[str(r)] for r in roles])
+    for unit_code, username in UNIT_MANAGERS.items():
+        OrgUnit.objects.filter(code=unit_code).update(manager=User.objects.get(username=username))
     orders = {o.code: o for o in ProfessionalOrder.objects.all()}
     for username, first, last, order_code, role in PARTNER_ACCOUNTS:
         user = _account(username, first, last, kind=UserKind.PARTNER, professional_order=orders[order_code])

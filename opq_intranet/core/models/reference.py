@@ -1,5 +1,6 @@
 """Reference data every app uses: the professional orders, the Office's sites and units."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,17 @@ class OrgUnit(models.Model):
     )
     site = models.ForeignKey(Site, verbose_name=_("site"), null=True, blank=True, on_delete=models.PROTECT)
     email = models.EmailField(_("email"), blank=True)
+    # The person at the head of the unit: the one who signs for it (e.g. its disposition lists).
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("manager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_units",
+        limit_choices_to={"kind": "staff"},
+        help_text=_("The person at the head of the unit (director or head of service), who signs for it."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
