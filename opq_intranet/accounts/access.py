@@ -7,8 +7,11 @@ says nothing is a staff view guarded by its app's `access_permission`: secure by
 
 Audiences:
 - PUBLIC: anyone, signed in or not (login, password reset, health check).
-- ACCOUNT: any signed-in person, even before their second factor is verified (logout,
-  two-factor enrolment and verification, own password).
+- SIGN_IN: the steps of signing in and out, for any signed-in person before their second
+  factor: the landing after the password, two-factor enrolment (and its link from IT) and
+  verification, sign-out.
+- ACCOUNT: the person's own account (profile, password, the "no application yet" page): any
+  signed-in person.
 - USER: any signed-in person, partners with their second factor verified (private file
   downloads, whose owner object then decides).
 - PORTAL: partners of a professional order (verified second factor, `accounts.access_portal`)
@@ -27,6 +30,7 @@ from django.apps import apps
 
 class Audience(StrEnum):
     PUBLIC = "public"
+    SIGN_IN = "sign_in"
     ACCOUNT = "account"
     USER = "user"
     PORTAL = "portal"
@@ -42,8 +46,9 @@ class AccessRule:
 
     @property
     def needs_second_factor(self):
-        """Partners always need it; staff only for the Django admin."""
-        return self.audience not in (Audience.PUBLIC, Audience.ACCOUNT, Audience.API)
+        """Whether the rule's pages can ask for a second factor at all (`second_factor_required`
+        says for whom)."""
+        return self.audience not in (Audience.PUBLIC, Audience.SIGN_IN, Audience.API)
 
 
 def access(audience=Audience.STAFF, *permissions):
@@ -59,6 +64,7 @@ def access(audience=Audience.STAFF, *permissions):
 
 ADMIN_RULE = AccessRule(Audience.ADMIN)
 INTRANET_RULE = AccessRule(Audience.STAFF, ("accounts.access_intranet",))
+PORTAL_RULE = AccessRule(Audience.PORTAL)
 
 
 def rule_for(view_func, resolver_match):
@@ -85,9 +91,17 @@ def _app_config_of(view_func):
     return apps.get_containing_app_config(module)
 
 
+def second_factor_required(user, rule):
+    """Whether `user` must have passed their second factor to open a page of `rule`: partners
+    on every page past the sign-in steps and their account; staff on the Django admin."""
+    if not rule.needs_second_factor or rule.audience == Audience.ACCOUNT:
+        return False
+    return user.is_partner or rule.audience == Audience.ADMIN
+
+
 def user_may(user, rule):
     """Whether a signed-in user satisfies the rule's audience and permissions (not 2FA)."""
-    if rule.audience in (Audience.PUBLIC, Audience.ACCOUNT, Audience.USER):
+    if rule.audience in (Audience.PUBLIC, Audience.SIGN_IN, Audience.ACCOUNT, Audience.USER):
         return True
     if rule.audience == Audience.ADMIN:
         return user.is_office_staff and user.is_active and user.is_staff

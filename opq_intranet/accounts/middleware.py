@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from opq_intranet.accounts.access import Audience, rule_for, user_may
+from opq_intranet.accounts.access import Audience, rule_for, second_factor_required, user_may
 from opq_intranet.accounts.otp import has_confirmed_device
 
 # Touch the session at most once a minute: the idle clock needs no write per request.
@@ -35,19 +35,21 @@ class AccessPolicyMiddleware:
         user = request.user
         if not user.is_authenticated:
             return _redirect_with_next(settings.LOGIN_URL, request)
-        if rule.audience == Audience.ACCOUNT:
+        if rule.audience == Audience.SIGN_IN:
             return None
-        if not user_may(user, rule):
-            raise PermissionDenied
-        if _second_factor_missing(user, rule):
+        allowed = user_may(user, rule)
+        # The second factor comes before any access decision for a partner (who needs it on
+        # every page): a page they may not open is refused only once they passed it.
+        if (allowed or user.is_partner) and _second_factor_missing(user, rule):
             target = "accounts:otp_verify" if has_confirmed_device(user) else "accounts:otp_setup"
             return _redirect_with_next(target, request)
+        if not allowed:
+            raise PermissionDenied
         return None
 
 
 def _second_factor_missing(user, rule):
-    needs = user.is_partner or rule.audience == Audience.ADMIN
-    return needs and rule.needs_second_factor and not user.is_verified()
+    return second_factor_required(user, rule) and not user.is_verified()
 
 
 def _redirect_with_next(url_name, request):

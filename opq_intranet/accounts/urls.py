@@ -9,6 +9,7 @@ urlpatterns = [
     path("connexion/suite/", views.after_login, name="after_login"),
     path("deconnexion/", views.logout_view, name="logout"),
     path("compte/", views.profile, name="profile"),
+    path("compte/aucune-application/", views.no_app, name="no_app"),
     path("compte/deux-etapes/activer/", views.otp_setup, name="otp_setup"),
     path("compte/deux-etapes/verifier/", views.otp_verify, name="otp_verify"),
     path("compte/mot-de-passe/", views.password_change, name="password_change"),

@@ -10,16 +10,11 @@ from django.utils.translation import ngettext
 from django.views import i18n
 from django.views.decorators.http import require_http_methods
 
-from opq_intranet.accounts import otp
+from opq_intranet.accounts import otp, selectors
 from opq_intranet.accounts.access import Audience, access
 from opq_intranet.accounts.forms import LoginForm, NotificationPreferenceForm, TokenForm
+from opq_intranet.accounts.landing import after_password_url, landing_url
 from opq_intranet.core.redirects import safe_next_url
-
-
-def home_for(user):
-    if user.is_partner:
-        return reverse("core:portal")
-    return reverse("core:dashboard")
 
 
 class LoginView(auth_views.LoginView):
@@ -35,19 +30,28 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return reverse("accounts:after_login")
 
+    def get_success_url(self):
+        """The second factor first (for partners), then the `next` the person asked for if
+        they may open it, else their home: never a page that refuses them."""
+        next_url = self.get_redirect_url()  # Django's check: a path on this site, or ""
+        if not next_url:
+            return self.get_default_redirect_url()
+        return after_password_url(self.request.user, next_url)
 
-@access(Audience.ACCOUNT)
+
+@access(Audience.SIGN_IN)
 def after_login(request):
     """Where a person lands after their password: their second factor, then their home."""
-    user = request.user
-    if user.is_partner and not user.is_verified():
-        if otp.has_confirmed_device(user):
-            return redirect("accounts:otp_verify")
-        return redirect("accounts:otp_setup")
-    return redirect(home_for(user))
+    return redirect(after_password_url(request.user, safe_next_url(request, "")))
 
 
 @access(Audience.ACCOUNT)
+def no_app(request):
+    """The home of an account that opens no application yet: says so, and whom to ask."""
+    return render(request, "accounts/no_app.html", {"it_team": selectors.it_team()})
+
+
+@access(Audience.SIGN_IN)
 @require_http_methods(["GET", "POST"])
 def otp_setup(request):
     """Enrol an authenticator app: scan the QR code, type the first code.
@@ -70,7 +74,7 @@ def otp_setup(request):
             return render(
                 request,
                 "accounts/recovery_codes.html",
-                {"codes": codes, "next_url": safe_next_url(request, home_for(request.user))},
+                {"codes": codes, "next_url": landing_url(request.user, safe_next_url(request, ""))},
             )
         form.add_error(
             "token", _refusal(wait, _("This code is not valid. Check the time on your phone and try the current code."))
@@ -84,18 +88,18 @@ def otp_setup(request):
     return render(request, "accounts/otp_setup.html", context)
 
 
-@access(Audience.ACCOUNT)
+@access(Audience.SIGN_IN)
 @require_http_methods(["GET", "POST"])
 def otp_verify(request):
     if request.user.is_verified():
-        return redirect(safe_next_url(request, home_for(request.user)))
+        return redirect(landing_url(request.user, safe_next_url(request, "")))
     if not otp.has_confirmed_device(request.user):
         return redirect("accounts:otp_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         wait = otp.throttled_seconds(request.user)
         if not wait and otp.verify_second_factor(request=request, token=form.cleaned_data["token"]):
-            return redirect(safe_next_url(request, home_for(request.user)))
+            return redirect(landing_url(request.user, safe_next_url(request, "")))
         form.add_error("token", _refusal(wait, _("This code is not valid or has already been used.")))
     return render(request, "accounts/otp_verify.html", {"form": form, "next": safe_next_url(request, "")})
 
@@ -139,7 +143,7 @@ def set_language(request):
 
 
 # Django's views, with our templates and declared as public or signed-in.
-logout_view = access(Audience.ACCOUNT)(auth_views.LogoutView.as_view())
+logout_view = access(Audience.SIGN_IN)(auth_views.LogoutView.as_view())
 password_change = access(Audience.ACCOUNT)(
     auth_views.PasswordChangeView.as_view(
         template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")

@@ -23,6 +23,7 @@ ACCOUNT = {
     "accounts:after_login",
     "accounts:logout",
     "accounts:profile",
+    "accounts:no_app",
     "accounts:otp_setup",
     "accounts:otp_verify",
     "accounts:password_change",
