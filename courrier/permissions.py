@@ -54,12 +54,13 @@ def can_take(user, item):
 
 
 def can_route(user, item):
-    """Route or re-route an item still waiting for someone."""
-    return can_handle(user, item) and item.status in PENDING_STATUSES
+    """Route or re-route an incoming item still waiting for someone (an outgoing one is
+    written by whoever sends it: it is never routed)."""
+    return can_handle(user, item) and item.direction == Direction.INCOMING and item.status in PENDING_STATUSES
 
 
 def can_reply(user, item):
-    return can_route(user, item) and item.direction == Direction.INCOMING
+    return can_route(user, item)
 
 
 def can_attach(user, item):

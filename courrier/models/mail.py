@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courrier.choices import PENDING_STATUSES, Channel, Direction, MailStatus, MailType
@@ -22,6 +23,8 @@ from opq_intranet.core.history import track_history
 RESTRICTED_LEVELS = (ConfidentialityLevel.PERSONAL, ConfidentialityLevel.CONFIDENTIAL)
 # A chrono number as people quote it, whole or its beginning: E2026-00035, s2025-001.
 CHRONO_NUMBER = re.compile(r"^[ES]\d{4}(-\d{0,5})?$", re.IGNORECASE)
+# The dates an item cannot have in the future.
+FUTURE_REFUSED = ("received_on", "sent_on", "letter_date")
 
 
 class MailItemQuerySet(models.QuerySet):
@@ -129,11 +132,32 @@ class MailItem(models.Model):
         return self.confidentiality in RESTRICTED_LEVELS
 
     @property
+    def is_pending(self):
+        """Still waiting for someone: not answered or closed yet."""
+        return self.status in PENDING_STATUSES
+
+    @property
     def dated_on(self):
         return self.received_on if self.direction == Direction.INCOMING else self.sent_on
 
+    @property
+    def dated_on_field(self):
+        """The date its number's year comes from: received (incoming) or sent (outgoing)."""
+        return "received_on" if self.direction == Direction.INCOMING else "sent_on"
+
+    @property
+    def number_year(self):
+        """The year of its chrono number (E2026-00042: 2026), None before it is numbered."""
+        digits = self.reference[1:5] if self.reference else ""
+        return int(digits) if digits.isdigit() else None
+
     def clean(self):
         errors = {}
+        today = timezone.localdate()
+        for name in FUTURE_REFUSED:  # nothing arrives, leaves or is written tomorrow
+            day = getattr(self, name)
+            if day is not None and day > today:
+                errors[name] = _("The date cannot be after today.")
         if self.direction == Direction.INCOMING and not self.received_on:
             errors["received_on"] = _("Give the date the item was received.")
         if self.direction == Direction.OUTGOING and not self.sent_on:

@@ -81,9 +81,24 @@ def mail_register(*, item, user, uploads=(), new_contact=None):
 
 @transaction.atomic
 def mail_update(*, item, user):
-    """The mail room corrects an item's description (the chrono number never changes)."""
+    """The mail room corrects an item's description. The chrono number never changes, so its
+    date of receipt (or sending) stays in the number's year: E2026-00042 is of 2026."""
     _require_mail_room(user)
     item.full_clean()
+    year = item.number_year
+    if year is not None and item.dated_on.year != year:
+        message = (
+            _(
+                "The number %(reference)s belongs to the year %(year)s: the date of receipt stays in %(year)s. "
+                "If the item dates from another year, register it again and close this one."
+            )
+            if item.direction == Direction.INCOMING
+            else _(
+                "The number %(reference)s belongs to the year %(year)s: the date of sending stays in %(year)s. "
+                "If the item dates from another year, register it again and close this one."
+            )
+        )
+        raise ValidationError({item.dated_on_field: message % {"reference": item.reference, "year": year}})
     item.save()
     mail_search_refresh([item.pk])
     return item
@@ -100,9 +115,11 @@ def mail_attach(*, item, user, uploads):
 
 @transaction.atomic
 def mail_route(*, item, user, unit, assignee=None, note=""):
-    """Route (or re-route) an item to a unit and, optionally, a person of it; keep the trail."""
+    """Route (or re-route) an incoming item to a unit and, optionally, a person of it; keep the trail."""
     item = _locked(item)
     _require_handler(user, item)
+    if item.direction != Direction.INCOMING:
+        raise ValidationError(_("An outgoing item is not routed."))
     if item.status not in PENDING_STATUSES:
         raise ValidationError(_("An answered or closed item is no longer routed."))
     if assignee is not None and assignee.org_unit_id != unit.pk:

@@ -124,7 +124,10 @@ class ItemEditView(ItemMixin, ObjectEditView):
         return _("Save") if self.get_object().pk else _("Register")
 
     def get_success_message(self, result):
-        message = _("%(reference)s is saved.") if self.kwargs.get("pk") else _("%(reference)s is registered.")
+        if self.kwargs.get("pk"):
+            message = _("The changes to %(reference)s are saved.")
+        else:
+            message = _("%(reference)s is registered.")
         return message % {"reference": result.reference}
 
     def save(self, form, obj):

@@ -1,6 +1,7 @@
 """The item's page and its embedded forms on core's generic views: a refused form answers 422
 on the item's page, with its error, and changes nothing."""
 
+import re
 from datetime import date
 
 import pytest
@@ -164,3 +165,74 @@ def test_the_registry_and_the_search_filter_by_the_items_own_date(make_client, m
     assert listed(since="2026-03-01", until="2026-03-31") == {item.pk, sent.pk}
     found = client.get(reverse("courrier:search"), {"q": "lettre", "since": "2026-03-10"}).context["hits"]
     assert [hit.item.pk for hit in found] == [sent.pk]
+
+
+def item_text(page):
+    """The item page as a person reads it (tags dropped), down to its history card."""
+    text = re.sub(r"<[^>]+>", " ", page.text.split('aria-labelledby="history-title"')[0])
+    return " ".join(text.split())
+
+
+def test_an_outgoing_notice_is_not_routed_and_its_page_says_who_handled_it(make_client, mail_clerk, legal):
+    """The extension notice of an access request: an outgoing item, closed, never routed.
+    Its page shows who handled it, neither "Acheminé à" nor "Pas encore acheminé", and no
+    route form; the service refuses to route it."""
+    request_item = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(),
+                      subject="Accès", mail_type="access_request"),
+        user=mail_clerk,
+    )  # fmt: skip
+    opened = services.access_request_open(mail_item=request_item, user=mail_clerk, documents_requested="Le plan")
+    services.access_request_extend(
+        access_request=opened, user=mail_clerk, notice_on=date(2026, 3, 10), reason="Volume de documents"
+    )
+    notice = MailItem.objects.get(in_reply_to=request_item)
+    page = make_client(mail_clerk).get(notice.get_absolute_url())
+    text = item_text(page)
+    assert "Acheminé à" not in text and "Pas encore acheminé" not in text
+    assert "Historique d’acheminement" not in text
+    assert f"Traité par {mail_clerk.org_unit} · Nathalie Roy" in text
+    assert not page.context["can_route"] and 'id="route-title"' not in page.text
+    before = snapshot(notice)
+    with pytest.raises(ValidationError) as refused:
+        services.mail_route(item=notice, user=mail_clerk, unit=legal)
+    assert refused.value.messages == ["Un élément sortant n’est pas acheminé."]
+    assert snapshot(notice) == before
+
+
+def test_an_outgoing_item_registered_by_the_mail_room_offers_no_routing(make_client, mail_clerk, legal):
+    sent = services.mail_register(
+        item=MailItem(direction="outgoing", sent_on=date(2026, 3, 20), contact=ContactFactory(), subject="Lettre"),
+        user=mail_clerk,
+    )
+    page = make_client(mail_clerk).get(sent.get_absolute_url())
+    text = item_text(page)
+    assert "Acheminé à" not in text and "Pas encore acheminé" not in text and "Traité par" not in text
+    assert not page.context["can_route"]
+    response = make_client(mail_clerk).post(reverse("courrier:item_route", args=[sent.pk]), {"unit": legal.pk})
+    assert response.status_code == 422 and "Un élément sortant n’est pas acheminé." in response.text
+    assert snapshot(sent) == ("registered", None, None, 0, 0)
+
+
+def test_an_incoming_items_routing_lines_agree_with_its_trail(make_client, mail_clerk, lawyer, legal, item):
+    client = make_client(mail_clerk)
+    text = item_text(client.get(item.get_absolute_url()))
+    assert "Acheminé à —" in text and "Pas encore acheminé." in text
+    # Taken in hand by the mail room without a routing step: who handles it, not "not routed yet".
+    services.mail_take(item=item, user=mail_clerk)
+    text = item_text(client.get(item.get_absolute_url()))
+    assert "Traité par Nathalie Roy" in text and "Pris en charge sans acheminement." in text
+    assert "Acheminé à" not in text and "Pas encore acheminé" not in text
+    # Routed: where to, and the trail.
+    services.mail_route(item=item, user=mail_clerk, unit=legal, assignee=lawyer)
+    text = item_text(client.get(item.get_absolute_url()))
+    assert f"Acheminé à {legal} · Louise Lavoie" in text and "Pas encore acheminé" not in text
+    assert "Pris en charge sans acheminement" not in text
+    # Closed without ever being routed: not "yet".
+    other = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(), subject="Autre"),
+        user=mail_clerk,
+    )
+    services.mail_close(item=other, user=mail_clerk, closed_on=date(2026, 3, 3))
+    text = item_text(client.get(other.get_absolute_url()))
+    assert "Non acheminé." in text and "Pas encore acheminé" not in text
