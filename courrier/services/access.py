@@ -66,12 +66,13 @@ def access_request_open(*, mail_item, user, documents_requested):
         raise ValidationError(_("An access request is an incoming item."))
     if AccessRequest.objects.filter(mail_item=item).exists():
         raise ValidationError(_("This item already has its access request."))
-    if not documents_requested.strip():
+    documents_requested = (documents_requested or "").strip()  # required: never the item's subject
+    if not documents_requested:
         raise ValidationError({"documents_requested": _("Say which documents are requested.")})
     access_request = AccessRequest(
         mail_item=item,
         received_on=item.received_on,
-        documents_requested=documents_requested.strip(),
+        documents_requested=documents_requested,
         deadline=deadlines.response_deadline(item.received_on),
         handled_by=user,
     )

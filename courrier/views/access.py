@@ -62,9 +62,6 @@ class AccessCreateView(AccessRequestMixin, ObjectEditView):
     def new_object(self):
         return AccessRequest(mail_item=self.item())
 
-    def get_initial(self, obj):
-        return {"documents_requested": self.item().subject}
-
     def get_cancel_url(self, obj):
         return self.item().get_absolute_url()
 

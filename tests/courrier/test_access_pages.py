@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -154,3 +155,29 @@ def test_the_list_sorts_by_the_deadline_in_force(make_client, mail_clerk, opened
     rows = client.get(reverse("courrier:access_list"), {"sort": "deadline"}).context["page"].object_list
     assert [r.pk for r in rows] == [later.pk, opened.pk]
     assert [r.deadline_in_force for r in rows] == [date(2026, 3, 25), date(2026, 4, 1)]
+
+
+def test_the_documents_requested_are_required_never_taken_from_the_subject(make_client, mail_clerk):
+    """The field starts empty (the item's subject is not the applicant's words); left empty,
+    the request is refused in French and nothing is opened."""
+    item = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(),
+                      subject="Demande d'accès", mail_type="access_request"),
+        user=mail_clerk,
+    )  # fmt: skip
+    client = make_client(mail_clerk)
+    url = reverse("courrier:access_create", args=[item.pk])
+    form = client.get(url).context["form"]
+    assert form["documents_requested"].value() in (None, "")
+    assert form.fields["documents_requested"].required
+    for empty in ({}, {"documents_requested": ""}, {"documents_requested": "   "}):
+        refused = client.post(url, empty)
+        assert refused.status_code == 422
+        assert refused.context["form"].errors["documents_requested"] == ["Ce champ est obligatoire."]
+    for empty in ("", "  \n ", None):
+        with pytest.raises(ValidationError) as no_documents:
+            services.access_request_open(mail_item=item, user=mail_clerk, documents_requested=empty)
+        assert no_documents.value.message_dict["documents_requested"] == ["Indiquez les documents demandés."]
+    assert not AccessRequest.objects.exists()
+    item.refresh_from_db()
+    assert (item.status, item.reply_due_on) == ("registered", None)
