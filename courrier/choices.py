@@ -52,6 +52,24 @@ class ContactKind(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation")
 
 
+class Province(models.TextChoices):
+    """Canada's provinces and territories, by Canada Post's codes."""
+
+    QC = "QC", _("Quebec")
+    ON = "ON", _("Ontario")
+    NB = "NB", _("New Brunswick")
+    NS = "NS", _("Nova Scotia")
+    PE = "PE", _("Prince Edward Island")
+    NL = "NL", _("Newfoundland and Labrador")
+    MB = "MB", _("Manitoba")
+    SK = "SK", _("Saskatchewan")
+    AB = "AB", _("Alberta")
+    BC = "BC", _("British Columbia")
+    YT = "YT", _("Yukon")
+    NT = "NT", _("Northwest Territories")
+    NU = "NU", _("Nunavut")
+
+
 class Priority(models.TextChoices):
     LOW = "low", _("Low")
     NORMAL = "normal", _("Normal")

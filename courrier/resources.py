@@ -2,7 +2,9 @@
 
 A contact has no natural key (two people may share a name): rows are matched by `id`, as
 exported; a row without an id is a new contact. The order a contact stands for is given by
-its code. A renamed contact is found under its new name in its mail (the search vectors).
+its code; the province by its two letters (QC); the postal code is checked and written as
+Canada Post does (H2X 1Y4), a bad one refusing the file. A renamed contact is found under its
+new name in its mail (the search vectors).
 """
 
 from import_export import fields, resources, widgets
@@ -30,6 +32,9 @@ class ContactResource(resources.ModelResource):
             "email",
             "phone",
             "address",
+            "city",
+            "province",
+            "postal_code",
             "notes",
             "is_active",
         )

@@ -163,10 +163,17 @@ class ContactForm(forms.ModelForm):
             "email",
             "phone",
             "address",
+            "city",
+            "province",
+            "postal_code",
             "notes",
             "is_active",
         ]
-        widgets = {"address": forms.Textarea(attrs={"rows": 3}), "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code", "size": 8}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class FileIntoForm(forms.Form):

@@ -96,7 +96,10 @@ def _contacts(log):
                 "kind": kind,
                 "organisation": organisation,
                 "email": f"{name.split()[0].lower()}@example.qc.ca",
-                "address": "1000, route de l'Église\nQuébec (Québec)  G1V 3V9",
+                "address": "1000, route de l'Église",
+                "city": "Québec",
+                "province": "QC",
+                "postal_code": "G1V 3V9",
             },
         )
         created += made

@@ -61,6 +61,13 @@ def test_an_access_request_from_registration_to_closing(new_session, tmp_path):
     desk.check_page()
     page.get_by_role("link", name="Ouvrir la demande d’accès").click()
     desk.check_page()
+    # The documents requested are the applicant's words: required, never the item's subject.
+    expect(page.get_by_label("Documents demandés")).to_have_value("")
+    page.get_by_role("button", name="Ouvrir la demande").click()
+    desk.check_refused_form()
+    expect(page.locator("main")).to_contain_text("Ce champ est obligatoire.")
+    assert not AccessRequest.objects.exists()
+    page.get_by_label("Documents demandés").fill("Le plan directeur en ressources informationnelles")
     page.get_by_role("button", name="Ouvrir la demande").click()
     desk.check_page()
     access_request = AccessRequest.objects.get()
@@ -73,6 +80,14 @@ def test_an_access_request_from_registration_to_closing(new_session, tmp_path):
     access_request.refresh_from_db()
     assert access_request.extended_deadline is not None
     expect(page.locator("main")).to_contain_text("Délai prolongé")
+    # The notice is an outgoing letter: its page says who handled it, not that it was routed.
+    notice = MailItem.objects.get(in_reply_to=item)
+    page = desk.visit(notice.get_absolute_url())
+    expect(page.locator("main dl")).to_contain_text("Traité par")
+    expect(page.locator("main dl")).to_contain_text("Guylaine Couture")
+    expect(page.locator("main")).not_to_contain_text("Pas encore acheminé")
+    expect(page.locator("main dl")).not_to_contain_text("Acheminé à")
+    page = desk.visit(access_request.get_absolute_url())
     page.get_by_role("combobox", name=re.compile(r"^Décision")).select_option(label="Accès accordé en partie")
     page.get_by_label("Articles invoqués").fill("53, 54")
     page.get_by_role("button", name="Consigner la décision").click()
@@ -85,7 +100,8 @@ def test_an_access_request_from_registration_to_closing(new_session, tmp_path):
         page.get_by_role("link", name=f"{access_request.reference}-reponse.pdf").click()
     letter = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     text = " ".join(" ".join(p.extract_text() for p in letter.pages).split())
-    assert "Pierre Lavoie" in text and "articles 53, 54" in text and "AVIS DE RECOURS" in text
+    assert "800, place D'Youville, 10e étage Québec (Québec) G1R 5Z3" in text
+    assert "Pierre Lavoie" in text and "articles 53 et 54" in text and "AVIS DE RECOURS" in text
 
     # Closed: the request and its mail item.
     page.get_by_role("button", name="Fermer la demande").click()

@@ -16,10 +16,15 @@ from tests.courrier.factories import ContactFactory
 pytestmark = pytest.mark.django_db
 
 
+def pdf_lines(content):
+    """The PDF's text, line by line, as a reader sees the page."""
+    reader = PdfReader(io.BytesIO(content))
+    return [" ".join(line.split()) for page in reader.pages for line in page.extract_text().splitlines()]
+
+
 def pdf_text(private_file):
     with private_file.content.open("rb") as handle:
-        reader = PdfReader(io.BytesIO(handle.read()))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        return " ".join(pdf_lines(handle.read()))
 
 
 @pytest.fixture
@@ -120,7 +125,7 @@ def test_the_response_letter_carries_the_decision_and_the_notice_of_recourse(ope
     assert (letter.in_reply_to, letter.direction, letter.status) == (opened.mail_item, "outgoing", "closed")
     text = pdf_text(letter.attachments.get().stored_file)
     assert "Pierre Lavoie" in text and "reçue le 2 mars 2026" in text
-    assert "caviardés" in text and "articles 53, 54" in text
+    assert "caviardés" in text and "les articles 53 et 54 de la Loi" in text
     assert "AVIS DE RECOURS" in text and "Commission d'accès à l'information" in text
     assert "au plus tard le 18 avril 2026" in text  # 30 days after 19 March: a Saturday, which stands
     opened.mail_item.refresh_from_db()
@@ -203,3 +208,98 @@ def test_the_yearly_report_counts_a_request_reviewed_twice_once(opened, mail_cle
         services.review_request_add(access_request=opened, user=mail_clerk, received_on=day)
     report = year_report(2026)
     assert (report.received, report.answered, report.in_time, report.reviews) == (1, 1, 1, 2)
+
+
+# --- The letters' layout: letterhead, the applicant's address, articles, signature --------------
+
+
+@pytest.fixture
+def officer(mail_clerk):
+    mail_clerk.first_name, mail_clerk.last_name = "Guylaine", "Couture"
+    mail_clerk.job_title = "Secrétaire et conseillère à la présidence"
+    mail_clerk.save()
+    return mail_clerk
+
+
+@pytest.fixture
+def addressed(officer):
+    contact = ContactFactory(
+        name="Pierre Lavoie",
+        organisation="Association des locataires",
+        address="12, rue des Érables\nappartement 3",
+        city="Québec",
+        province="QC",
+        postal_code="G1R 2B5",
+    )
+    item = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=contact, subject="Accès",
+                      mail_type="access_request"),
+        user=officer,
+    )  # fmt: skip
+    return services.access_request_open(mail_item=item, user=officer, documents_requested="Le plan directeur")
+
+
+def response_lines(access_request, user, decision, articles):
+    services.access_request_decide(access_request=access_request, user=user, decision=decision, articles=articles)
+    answered = services.access_request_answer(access_request=access_request, user=user, answered_on=date(2026, 3, 19))
+    with answered.response.attachments.get().stored_file.content.open("rb") as handle:
+        return pdf_lines(handle.read())
+
+
+def follows(lines, expected):
+    """`expected` appear as consecutive lines of the letter."""
+    return any(lines[i : i + len(expected)] == expected for i in range(len(lines)))
+
+
+def test_the_response_has_the_letterhead_the_address_block_and_a_signature_block(addressed, officer):
+    lines = response_lines(addressed, officer, "partly_granted", "54, 53")
+    assert follows(
+        lines, ["Office des professions du Québec", "800, place D'Youville, 10e étage", "Québec (Québec) G1R 5Z3"]
+    )
+    assert follows(
+        lines,
+        ["Pierre Lavoie", "Association des locataires", "12, rue des Érables", "appartement 3",
+         "Québec (Québec) G1R 2B5"],
+    )  # fmt: skip
+    assert follows(
+        lines,
+        ["Guylaine Couture", "Secrétaire et conseillère à la présidence", "Responsable de l'accès aux documents"],
+    )
+    text = " ".join(lines)
+    assert "visés par les articles 53 et 54 de la Loi sur l'accès" in text and "53, 54" not in text
+
+
+@pytest.mark.parametrize(
+    ("decision", "articles", "wording"),
+    [
+        ("partly_granted", "53", "visés par l'article 53 de la Loi sur l'accès"),
+        ("partly_granted", "59, 53, 54", "visés par les articles 53, 54 et 59 de la Loi sur l'accès"),
+        ("refused", "14", "accessibles en vertu de l'article 14 de la Loi sur l'accès"),
+        ("refused", "14 et 37", "accessibles en vertu des articles 14 et 37 de la Loi sur l'accès"),
+    ],
+)
+def test_the_articles_read_as_french(addressed, officer, decision, articles, wording):
+    assert wording in " ".join(response_lines(addressed, officer, decision, articles))
+
+
+def test_the_extension_notice_has_the_letterhead_address_and_signature(addressed, officer):
+    services.access_request_extend(
+        access_request=addressed, user=officer, notice_on=date(2026, 3, 10), reason="Volume de documents"
+    )
+    notice = MailItem.objects.get(in_reply_to=addressed.mail_item)
+    with notice.attachments.get().stored_file.content.open("rb") as handle:
+        lines = pdf_lines(handle.read())
+    assert follows(lines, ["Office des professions du Québec", "800, place D'Youville, 10e étage"])
+    assert follows(lines, ["12, rue des Érables", "appartement 3", "Québec (Québec) G1R 2B5"])
+    assert follows(lines, ["Guylaine Couture", "Secrétaire et conseillère à la présidence"])
+
+
+def test_a_contact_without_an_address_gets_no_empty_lines(officer):
+    item = services.mail_register(
+        item=MailItem(direction="incoming", received_on=date(2026, 3, 2), contact=ContactFactory(name="Marie Roy"),
+                      subject="Accès", mail_type="access_request"),
+        user=officer,
+    )  # fmt: skip
+    opened = services.access_request_open(mail_item=item, user=officer, documents_requested="Le plan")
+    lines = response_lines(opened, officer, "granted", "")
+    assert follows(lines, ["Marie Roy", "Nos références : DA2026-00001 (E2026-00001)"])
