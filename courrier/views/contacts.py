@@ -12,6 +12,7 @@ from courrier.forms import ContactForm
 from courrier.models import Contact
 from courrier.tables import ContactTable
 from opq_intranet.core.lists.views import ObjectListView
+from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView
 
 CONTACTS = ("courrier:contact_list", _("Contacts"))
@@ -76,7 +77,6 @@ class ContactEditView(ContactMixin, ObjectEditView):
 def contact_options(request):
     """The options of a contact select, for its search box (htmx)."""
     query = request.GET.get("contact_search", "").strip()
-    selected = request.GET.get("selected", "")
     contacts = selectors.contact_options(query)
-    context = {"contacts": contacts, "selected": int(selected) if selected.isdigit() else None}
+    context = {"contacts": contacts, "selected": query_id(request, "selected")}
     return render(request, "courrier/_contact_options.html", context)

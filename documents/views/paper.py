@@ -22,6 +22,7 @@ from documents.tables import BoxTable, PaperLoanTable, StorageSpaceTable
 from documents.views.files import FileDetailView
 from opq_intranet.core.downloads import PDF, download_response
 from opq_intranet.core.lists.views import ObjectListView
+from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import (
     Action,
     EmbeddedActionView,
@@ -170,8 +171,8 @@ class BoxEditView(ObjectEditView):
 
     def new_object(self):
         box = Box(org_unit_id=self.request.user.org_unit_id)
-        space = self.request.GET.get("space", "")
-        if space.isdigit():
+        space = query_id(self.request, "space")
+        if space is not None:
             box.storage_space = StorageSpace.objects.filter(pk=space, is_active=True).first()
         return box
 

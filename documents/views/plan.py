@@ -12,6 +12,7 @@ from documents.models import RecordClass
 from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tree import tree_html
 from opq_intranet.core.downloads import XLSX, download_response
+from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
 
 PLAN = ("documents:plan", gettext_lazy("Classification plan"))
@@ -72,8 +73,8 @@ class ClassEditView(ObjectEditView):
 
     def new_object(self):
         record_class = RecordClass()
-        parent = self.request.GET.get("parent", "")
-        if parent.isdigit():
+        parent = query_id(self.request, "parent")
+        if parent is not None:
             record_class.parent = RecordClass.objects.filter(pk=parent).first()
         return record_class
 

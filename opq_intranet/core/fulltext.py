@@ -17,7 +17,8 @@ START, STOP = "\x02", "\x03"  # replaced by <mark> once the extract is escaped
 
 
 def search_query(text):
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
+    # A NUL, which PostgreSQL refuses in text, separates words like a space.
+    return SearchQuery(text.replace("\x00", " "), config=CONFIG, search_type="websearch")
 
 
 def headline(expression, text):

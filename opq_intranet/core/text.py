@@ -32,8 +32,9 @@ def words_index(field, name):
 
 
 def filter_words(queryset, fields, text):
-    """Rows where every word of `text` appears in one of `fields`, accents and case ignored."""
-    for word in strip_accents(text).split():
+    """Rows where every word of `text` appears in one of `fields`, accents and case ignored
+    (a NUL, which PostgreSQL refuses in text, separates words like a space)."""
+    for word in strip_accents(text).replace("\x00", " ").split():
         condition = Q()
         for field in fields:
             condition |= Q(**{f"{field}__unaccented__icontains": word})
