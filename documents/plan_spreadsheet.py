@@ -53,13 +53,14 @@ class PlanRow:
 
 
 def export_plan():
-    """The plan's XLSX bytes, in tree order."""
+    """The plan's XLSX bytes, in tree order: a styled sheet (bold header, widths, frozen first
+    row) whose every cell is written through core's safe_cell_value (core/spreadsheets.py), so
+    that no class's text becomes a live formula."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    for column, header in enumerate(HEADERS, start=1):  # every cell through core's guard, the header too
+        safe_cell_value(sheet.cell(row=1, column=column), header).font = Font(bold=True)
     rows = RecordClass.objects.order_by("path").values_list(
         "code", "title", "parent__code", "retention_rule__number", "description", "keywords", "is_active"
     )
