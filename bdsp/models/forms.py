@@ -68,7 +68,9 @@ class Dimension(models.Model):
 
 @track_history()
 class DimensionCategory(models.Model):
-    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="categories")
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="categories", verbose_name=_("dimension")
+    )
     code = models.SlugField(_("code"), max_length=40)
     label = models.CharField(_("label"), max_length=150)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -85,7 +87,9 @@ class DimensionCategory(models.Model):
 
 @track_history()
 class Section(models.Model):
-    reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="sections")
+    reporting_year = models.ForeignKey(
+        ReportingYear, on_delete=models.CASCADE, related_name="sections", verbose_name=_("reporting year")
+    )
     code = models.SlugField(_("code"), max_length=40)
     title = models.CharField(_("title"), max_length=200)
     help_text = models.TextField(_("help"), blank=True)
@@ -103,8 +107,10 @@ class Section(models.Model):
 
 @track_history()
 class Indicator(models.Model):
-    reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="indicators")
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="indicators")
+    reporting_year = models.ForeignKey(
+        ReportingYear, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("reporting year")
+    )
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("section"))
     code = models.SlugField(_("code"), max_length=60)
     label = models.CharField(_("label"), max_length=250)
     help_text = models.TextField(_("help"), blank=True)
@@ -165,7 +171,9 @@ class IndicatorDimension(models.Model):
 class ValidationRule(models.Model):
     """A check run on save and on submit. Parameters depend on the kind (see bdsp/validation.py)."""
 
-    reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="rules")
+    reporting_year = models.ForeignKey(
+        ReportingYear, on_delete=models.CASCADE, related_name="rules", verbose_name=_("reporting year")
+    )
     code = models.SlugField(_("code"), max_length=60)
     kind = models.CharField(_("kind"), max_length=20, choices=RuleKind.choices)
     indicator = models.ForeignKey(

@@ -50,7 +50,7 @@ class AnnualReturn(models.Model):
     general_meeting_date = models.DateField(_("date of the annual general meeting"), null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     # Optimistic concurrency: every save of values increments it; a stale form is refused.
-    edit_version = models.PositiveIntegerField(default=0)
+    edit_version = models.PositiveIntegerField(default=0, verbose_name=_("edit version"))
     last_saved_at = models.DateTimeField(_("last saved"), null=True, blank=True)
     last_saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -79,7 +79,7 @@ class AnnualReturn(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    last_reminder_sent = models.CharField(max_length=20, blank=True)
+    last_reminder_sent = models.CharField(max_length=20, blank=True, verbose_name=_("last reminder sent"))
 
     objects = AnnualReturnQuerySet.as_manager()
 
@@ -115,8 +115,12 @@ class AnnualReturn(models.Model):
 class ReturnValue(models.Model):
     """One cell: an indicator, for one category of its disaggregation ("" is the total)."""
 
-    annual_return = models.ForeignKey(AnnualReturn, on_delete=models.CASCADE, related_name="values")
-    indicator = models.ForeignKey("bdsp.Indicator", on_delete=models.PROTECT, related_name="values")
+    annual_return = models.ForeignKey(
+        AnnualReturn, on_delete=models.CASCADE, related_name="values", verbose_name=_("annual return")
+    )
+    indicator = models.ForeignKey(
+        "bdsp.Indicator", on_delete=models.PROTECT, related_name="values", verbose_name=_("indicator")
+    )
     category_key = models.CharField(_("category"), max_length=100, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=ValueState.choices, default=ValueState.VALUE)
     number = models.DecimalField(_("number"), max_digits=18, decimal_places=4, null=True, blank=True)

@@ -115,7 +115,9 @@ class AccessRequest(models.Model):
 class ReviewRequest(models.Model):
     """A request for review before the Commission d'accès à l'information (art. 135)."""
 
-    access_request = models.ForeignKey(AccessRequest, on_delete=models.PROTECT, related_name="reviews")
+    access_request = models.ForeignKey(
+        AccessRequest, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("access request")
+    )
     received_on = models.DateField(_("notified on"))
     commission_reference = models.CharField(_("Commission's file number"), max_length=60, blank=True)
     outcome = models.CharField(
@@ -123,7 +125,9 @@ class ReviewRequest(models.Model):
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
 
     class Meta:
         ordering = ["-received_on", "-pk"]

@@ -98,7 +98,9 @@ class MailItem(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     # Subject (A), the contact (B), the attachments' text (C); see courrier/services/search_vector.py.
     search_vector = SearchVectorField(null=True, editable=False)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("registered by")
+    )
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
     objects = MailItemQuerySet.as_manager()

@@ -43,8 +43,10 @@ class Mandate(models.Model):
     record_files = models.ManyToManyField("documents.RecordFile", verbose_name=_("files"), blank=True, related_name="+")
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     # The reminders already sent for the current due date ("before", "due"): sent once each.
-    last_reminder = models.CharField(max_length=10, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    last_reminder = models.CharField(max_length=10, blank=True, editable=False, verbose_name=_("last reminder"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -1,4 +1,6 @@
-from .disposition import DispositionList
+from opq_intranet.core.history import track_links
+
+from .disposition import DispositionList, LeftOffFile
 from .files import RecordFile
 from .holds import LegalHold
 from .paper import ON_SHELF, Box, BoxStatus, PaperLoan, StorageSpace
@@ -13,6 +15,7 @@ __all__ = [
     "BoxStatus",
     "CopyRule",
     "DispositionList",
+    "LeftOffFile",
     "LegalHold",
     "PaperLoan",
     "Record",
@@ -22,3 +25,8 @@ __all__ = [
     "RetentionRule",
     "StorageSpace",
 ]
+
+# Their links live in link tables: recorded there, shown in each object's history.
+track_links(LegalHold, "files", "classes")
+track_links(RetentionRule, "holding_units")
+track_links(DispositionList, "files")

@@ -86,7 +86,9 @@ class RecordFile(models.Model):
     semi_active_since = models.DateField(_("semi-active since"), null=True, blank=True)
     disposed_on = models.DateField(_("disposed on"), null=True, blank=True)
     disposal_outcome = models.CharField(_("disposal"), max_length=20, choices=DisposalOutcome.choices, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

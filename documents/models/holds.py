@@ -21,10 +21,17 @@ class LegalHold(models.Model):
         related_name="holds",
         help_text=_("A hold on a class covers its subclasses and all their files."),
     )
-    placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("placed by")
+    )
     placed_at = models.DateTimeField(_("in force since"), auto_now_add=True)
     lifted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("lifted by"),
     )
     lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
     lift_reason = models.TextField(_("reason for lifting"), blank=True)

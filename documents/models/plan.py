@@ -31,8 +31,8 @@ class RecordClass(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True, help_text=_("A retired class takes no new file."))
     # Materialised path of codes ("1000/1100/1110"): the whole tree in one ordered query.
-    path = models.CharField(max_length=500, editable=False, db_index=True)
-    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    path = models.CharField(max_length=500, editable=False, db_index=True, verbose_name=_("path in the plan"))
+    depth = models.PositiveSmallIntegerField(default=0, editable=False, verbose_name=_("depth in the plan"))
 
     class Meta:
         ordering = ["path"]

@@ -25,11 +25,18 @@ class Record(models.Model):
     keywords = models.CharField(_("keywords"), max_length=500, blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True, help_text=_("Where the paper record is."))
     current_version = models.ForeignKey(
-        "documents.RecordVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "documents.RecordVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("current version"),
     )
     # Title (A), keywords and description (B), the current version's text (C); see documents/search.
     search_vector = SearchVectorField(null=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("created by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

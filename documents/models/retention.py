@@ -71,7 +71,9 @@ class RetentionRule(models.Model):
 class CopyRule(models.Model):
     """What happens to one copy (principal or secondary) on one medium under a rule."""
 
-    rule = models.ForeignKey(RetentionRule, on_delete=models.CASCADE, related_name="copy_rules")
+    rule = models.ForeignKey(
+        RetentionRule, on_delete=models.CASCADE, related_name="copy_rules", verbose_name=_("retention rule")
+    )
     copy_kind = models.CharField(_("copy"), max_length=20, choices=CopyKind.choices)
     medium = models.CharField(_("medium"), max_length=20, choices=Medium.choices)
     active_period = models.PositiveSmallIntegerField(

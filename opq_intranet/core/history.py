@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import pghistory
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection, models
 from django.utils import formats, timezone
@@ -58,13 +59,25 @@ def track_links(model, *field_names):
     for name in field_names:
         model_field = model._meta.get_field(name)
         through = model_field.remote_field.through
-        event_model = pghistory.track(
+        link_name = f"{model.__name__}{name.title().replace('_', '')}Link"
+        # A proxy of the link table carries the triggers into the app's migrations
+        # (pgtrigger cannot add them to an auto-created table itself).
+        proxy = type(
+            link_name,
+            (through,),
+            {
+                "__module__": model.__module__,
+                "Meta": type("Meta", (), {"proxy": True, "app_label": model._meta.app_label}),
+            },
+        )
+        event_model_name = f"{link_name}Event"
+        pghistory.track(
             pghistory.InsertEvent("add"),
             pghistory.DeleteEvent("remove"),
             obj_field=None,  # a link row has no life of its own: its events are the object's
-            model_name=f"{model.__name__}{name.title().replace('_', '')}LinkEvent",
-            app_label=model._meta.app_label,
-        )(through)
+            model_name=event_model_name,
+        )(proxy)
+        event_model = apps.get_registered_model(model._meta.app_label, event_model_name)
         LINK_EVENTS.setdefault(model, []).append((model_field, event_model))
 
 
@@ -88,18 +101,19 @@ class HistoryEntry:
     changes: list[FieldChange] = field(default_factory=list)
 
 
-def history_for(obj, *, limit=None):
+def history_for(obj, *, limit=None, links=True):
     """The object's events, newest first, with readable field names and values.
 
     Three queries whatever the number of events: the events, their users, and one per
     related model whose ids appear in the changes; a model with tracked links
-    (`track_links`) adds one for all its link events and one per linked model.
+    (`track_links`) adds one for all its link events and one per linked model, unless
+    `links=False` (a detail page's preview of its recent changes).
     """
     events = pghistory.models.MiddlewareEvents.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")
     if limit:
         events = events[:limit]
     events = list(events)
-    links = _link_events(obj, limit)
+    links = _link_events(obj, limit) if links else []
     users = _users_by_id(
         {e.pgh_context.get("user") for e in events if e.pgh_context}
         | {(link["pgh_context__metadata"] or {}).get("user") for link in links}

@@ -3,8 +3,10 @@
 import pghistory
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 from opq_intranet.accounts.models import User
+from opq_intranet.accounts.roles import Role
 from opq_intranet.core.history import history_for
 from opq_intranet.core.models import OrgUnit, ProfessionalOrder, Site
 from tests.factories import OrgUnitFactory, UserFactory
@@ -114,3 +116,68 @@ def test_history_reads_as_text_in_quebec_time():
     assert ("—", "2026-12-02 00:47") in changes  # 05:47 UTC is 00:47 in Québec (EST)
     assert any(after == "2026-11-30" for _before, after in changes)
     assert not any("T05:47" in after or "+00:00" in after for _before, after in changes)
+
+
+def test_links_added_and_removed_are_in_the_history_with_who_did_it():
+    """A hold's files live in a link table its own triggers do not see (core.history.track_links)."""
+    from tests.documents.factories import LegalHoldFactory, RecordFileFactory
+
+    clerk = UserFactory(first_name="Marie", last_name="Tremblay")
+    hold = LegalHoldFactory()
+    first, second = RecordFileFactory(title="Contrat A"), RecordFileFactory(title="Contrat B")
+    with pghistory.context(user=clerk.pk):
+        hold.files.add(first, second)
+        hold.files.remove(first)
+    links = [e for e in history_for(hold) if e.kind in ("add", "remove")]
+    # One transaction here, so one moment: compare without the order.
+    assert sorted((e.kind_label, e.changes[0].label, e.changes[0].before, e.changes[0].after) for e in links) == [
+        ("Ajout", "dossiers", "—", str(first)),
+        ("Ajout", "dossiers", "—", str(second)),
+        ("Retrait", "dossiers", str(first), "—"),
+    ]
+    assert all(e.user == clerk for e in links)
+    assert len(history_for(hold, limit=2)) == 2
+
+
+def test_every_tracked_field_has_a_french_label():
+    """A field without its own label shows Django's English one in the history
+    ("Validated by"): every field a history shows says what it is, translated."""
+    from django.apps import apps
+    from django.utils.functional import Promise
+
+    tracked = {
+        model.pgh_tracked_model
+        for model in apps.get_models()
+        if issubclass(model, pghistory.models.Event) and getattr(model, "pgh_tracked_model", None)
+    }
+    unlabelled = sorted(
+        f"{model._meta.label}.{field.name}"
+        for model in tracked
+        if not model._meta.concrete_model._meta.auto_created  # a link table: shown under its object
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name != "search_vector" and not isinstance(field.verbose_name, Promise)
+    )
+    assert not unlabelled, "Give these fields a verbose_name=_(...):\n" + "\n".join(unlabelled)
+
+
+def test_a_mandates_helpers_linked_mail_and_files_are_in_its_history(make_client):
+    from courrier import services
+    from tests.courrier.factories import MailItemFactory, MandateFactory
+    from tests.documents.factories import RecordFileFactory
+
+    lead = UserFactory(roles=[Role.STAFF], first_name="Louise", last_name="Lavoie")
+    helper = UserFactory(roles=[Role.STAFF], first_name="Marc", last_name="Gagné")
+    mandate = MandateFactory(lead=lead, requester=lead)
+    item, record_file = MailItemFactory(), RecordFileFactory()
+    with pghistory.context(user=lead.pk):
+        services.mandate_set_helpers(mandate=mandate, user=lead, helpers=[helper])
+        mandate.mail_items.add(item)
+        mandate.record_files.add(record_file)
+    page = make_client(lead).get(reverse("courrier:mandate_history", args=[mandate.pk]))
+    added = {(c.label, c.after) for e in page.context["history"] if e.kind == "add" for c in e.changes}
+    assert added == {
+        ("personnes en appui", str(helper)),
+        ("éléments de courrier", str(item)),
+        ("dossiers", str(record_file)),
+    }
+    assert "Marc Gagné" in page.text and "Ajout" in page.text

@@ -128,7 +128,8 @@ class ObjectDetailView(ObjectMixin, TemplateView):
         context.setdefault("actions", self.get_actions(obj))
         context.setdefault("breadcrumbs", self.get_breadcrumbs(obj))
         if self.show_history:
-            context["history"] = history_for(obj, limit=HISTORY_PREVIEW)
+            # The preview keeps to the object's own fields; its history page adds the links.
+            context["history"] = history_for(obj, limit=HISTORY_PREVIEW, links=False)
             context["history_url_name"] = self.history_url_name
         status = REFUSED if any(form.errors for form in bound_forms.values()) else 200
         return self.render_to_response(context, status=status)
