@@ -14,7 +14,7 @@ class MailItemTable(Table):
     contact = Column(_("Sender or recipient"), accessor="contact.name", sort_by=("contact__name",))
     subject = Column(_("Subject"))
     mail_type = Column(_("Type"))
-    routed_unit = Column(_("Unit"), accessor="routed_unit.code", sort_by=("routed_unit__code",))
+    routed_unit = Column(_("Unit"), accessor="routed_unit.name", sort_by=("routed_unit__name",))
     assignee = Column(_("Person"), accessor="assignee", sort_by=("assignee__last_name",))
     reply_due_on = Column(_("Reply due"))
     status = Column(_("Status"))

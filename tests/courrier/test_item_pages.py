@@ -236,3 +236,16 @@ def test_an_incoming_items_routing_lines_agree_with_its_trail(make_client, mail_
     services.mail_close(item=other, user=mail_clerk, closed_on=date(2026, 3, 3))
     text = item_text(client.get(other.get_absolute_url()))
     assert "Non acheminé." in text and "Pas encore acheminé" not in text
+
+
+def test_the_registry_and_the_routing_trail_name_units_as_people_say_them(make_client, mail_clerk, lawyer, legal, item):
+    """A unit's code ("daj") is for the database: people read its name."""
+    services.mail_route(item=item, user=mail_clerk, unit=mail_clerk.org_unit)
+    services.mail_route(item=item, user=mail_clerk, unit=legal, assignee=lawyer)
+    client = make_client(mail_clerk)
+    registry = client.get(reverse("courrier:item_list"))
+    assert "<td>Direction des affaires juridiques</td>" in registry.text
+    assert f"<td>{legal.code}</td>" not in registry.text and f"<td>{legal.code.upper()}</td>" not in registry.text
+    page = client.get(reverse("courrier:item_detail", args=[item.pk]))
+    trail = page.text.split('<ol class="small">', 1)[1].split("</ol>", 1)[0]
+    assert f"{mail_clerk.org_unit.name} → Direction des affaires juridiques" in trail
