@@ -70,4 +70,4 @@ def return_pdf(annual_return, *, attachments=()):
             pdf.paragraph(f"{a.get_kind_display()} : {a.file.original_name} (SHA-256 {a.file.sha256[:16]}…)")
             for a in attachments
         ]
-    return pdf.render(story, title=f"{title} · {order.code} · v{annual_return.version}", subject=order.name)
+    return pdf.render(story, title=f"{title} · {order.name} · v{annual_return.version}", subject=order.name)

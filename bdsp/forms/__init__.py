@@ -1,5 +1,7 @@
 """Forms of the BDSP pages (the return's cells are read by display.entries_from_post)."""
 
+from collections import Counter
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -96,7 +98,11 @@ class StatisticsForm(forms.Form):
     def __init__(self, *args, form_definition, orders, **kwargs):
         super().__init__(*args, **kwargs)
         numeric = [i for i in form_definition.indicators.values() if i.value_type in NUMERIC_CHOICES]
-        self.fields["indicator"].choices = [(i.code, f"{i.label} ({i.code})") for i in numeric]
+        # People read the indicator's label; its code only tells two of the same label apart.
+        repeated = Counter(i.label for i in numeric)
+        self.fields["indicator"].choices = [
+            (i.code, i.label if repeated[i.label] == 1 else f"{i.label} ({i.code})") for i in numeric
+        ]
         self.fields["orders"].queryset = orders
         code = self.data.get("indicator") or (numeric[0].code if numeric else "")
         indicator = form_definition.indicators.get(code)
