@@ -7,18 +7,16 @@ a code given twice, a class under its own subclass, …) and nothing is saved un
 whole file is clean. Problems are reported by row, in French.
 """
 
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from documents import services
 from documents.models import RecordClass, RetentionRule
-from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value
+from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value, styled_workbook, workbook_bytes
 
 HEADERS = ["Code", "Titre", "Classe parente", "Règle", "Description", "Mots-clés", "Active"]
 SHEET = "Plan"
@@ -56,7 +54,7 @@ def export_plan():
     """The plan's XLSX bytes, in tree order: a styled sheet (bold header, widths, frozen first
     row) whose every cell is written through core's safe_cell_value (core/spreadsheets.py), so
     that no class's text becomes a live formula."""
-    workbook = Workbook()
+    workbook = styled_workbook()
     sheet = workbook.active
     sheet.title = SHEET
     for column, header in enumerate(HEADERS, start=1):  # every cell through core's guard, the header too
@@ -71,9 +69,7 @@ def export_plan():
     for column, width in zip("ABCDEFG", (12, 50, 14, 12, 50, 40, 8), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _text(value):

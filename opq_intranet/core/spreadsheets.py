@@ -11,8 +11,11 @@ Writing:
 
     return spreadsheet_response([headers, *rows], fmt="csv", basename="demandes-acces-2026")
 
-A workbook for a template or a styled sheet (bdsp/spreadsheet.py) writes its user text
-through `safe_cell_value()`.
+A workbook for a template or a styled sheet (bdsp/spreadsheet.py) is made by
+`styled_workbook()` and saved by `workbook_bytes()`: however its cells are written
+(`sheet.append`, `sheet.cell(value=…)`, `sheet["A1"] = …`), no text is saved as a formula (a
+write-only sheet guards each row as it is appended; any other sheet is checked on saving).
+No other module writes CSV or builds a workbook (tests/core/test_spreadsheet_writers.py).
 
 Reading (`read_workbook`, `read_csv`): an XLSX is a zip of XML parts, so a file of 200 KB can
 declare millions of cells or inflate to gigabytes. Before openpyxl parses anything, the zip's
@@ -46,7 +49,7 @@ from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.utils import column_index_from_string, get_column_letter
 
 from opq_intranet.core.downloads import CSV, XLSX, download_response
@@ -84,6 +87,49 @@ def safe_cell_value(cell, value):
     return cell
 
 
+class GuardedWorkbook(Workbook):
+    """An openpyxl workbook that never saves a formula: the Office's spreadsheets hold values
+    and text only, so any cell that openpyxl took for a formula (text starting with "=") is
+    saved as the text it is."""
+
+    def create_sheet(self, title=None, index=None):
+        sheet = super().create_sheet(title, index)
+        if self.write_only:  # its cells are written as they are appended: guard each row then
+            append = sheet.append
+            sheet.append = lambda row: append([_guarded(sheet, value) for value in row])
+        return sheet
+
+    def save(self, filename):
+        if not self.write_only:
+            for sheet in self.worksheets:
+                for cell in sheet._cells.values():  # the cells written, without creating others
+                    _as_text_if_formula(cell)
+        super().save(filename)
+
+
+def _guarded(sheet, value):
+    if isinstance(value, Cell):
+        return _as_text_if_formula(value)
+    return safe_cell_value(WriteOnlyCell(sheet), value)
+
+
+def _as_text_if_formula(cell):
+    if cell.data_type == "f" and isinstance(cell.value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def styled_workbook(*, write_only=False):
+    """A workbook to style (fonts, widths, validations) that never saves a formula."""
+    return GuardedWorkbook(write_only=write_only)
+
+
+def workbook_bytes(workbook):
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -103,14 +149,12 @@ def csv_text(rows: Iterable):
 
 def xlsx_bytes(sheets):
     """`sheets`: [(title, rows)]; one write-only workbook (constant memory per row)."""
-    workbook = Workbook(write_only=True)
+    workbook = styled_workbook(write_only=True)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title=str(title)[:SHEET_TITLE_MAX])
         for row in rows:
-            sheet.append([safe_cell_value(WriteOnlyCell(sheet), v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+            sheet.append(row)  # each value guarded (GuardedWorkbook)
+    return workbook_bytes(workbook)
 
 
 def spreadsheet_response(rows, *, fmt, basename, sheet_title=None, dated=False):
