@@ -11,7 +11,8 @@ Audiences:
   factor: the landing after the password, two-factor enrolment (and its link from IT) and
   verification, sign-out.
 - ACCOUNT: the person's own account (profile, password, the "no application yet" page): any
-  signed-in person.
+  signed-in person, with their second factor passed when their account has one to pass
+  (partners, and accounts whose first device comes from IT: `User.first_device_from_it`).
 - USER: any signed-in person, partners with their second factor verified (private file
   downloads, whose owner object then decides).
 - PORTAL: partners of a professional order (verified second factor, `accounts.access_portal`)
@@ -93,10 +94,13 @@ def _app_config_of(view_func):
 
 def second_factor_required(user, rule):
     """Whether `user` must have passed their second factor to open a page of `rule`: partners
-    on every page past the sign-in steps and their account; staff on the Django admin."""
-    if not rule.needs_second_factor or rule.audience == Audience.ACCOUNT:
+    on every page past the sign-in steps; staff on the Django admin, and on their own account
+    pages when their first device comes from IT (admin rights, or marked so by IT)."""
+    if not rule.needs_second_factor:
         return False
-    return user.is_partner or rule.audience == Audience.ADMIN
+    if user.is_partner or rule.audience == Audience.ADMIN:
+        return True
+    return rule.audience == Audience.ACCOUNT and user.first_device_from_it
 
 
 def user_may(user, rule):

@@ -56,9 +56,20 @@ def second_factor_step(user):
     return "accounts:otp_verify" if has_confirmed_device(user) else "accounts:otp_setup"
 
 
+def is_enrolment_link(url):
+    """Whether `url` is a one-time enrolment link issued by IT (accounts/enrolment.py)."""
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    return match.view_name == "accounts:otp_enrolment_link"
+
+
 def after_password_url(user, next_url=""):
-    """Where the password sends a person: their second factor (keeping `next_url`), else where
-    they land."""
+    """Where the password sends a person: the enrolment link they opened before signing in,
+    else their second factor (keeping `next_url`), else where they land."""
+    if next_url and is_enrolment_link(next_url):
+        return next_url
     step = second_factor_step(user)
     if step is None:
         return landing_url(user, next_url)

@@ -48,6 +48,14 @@ class User(AbstractUser):
         choices=NotificationDelivery.choices,
         default=NotificationDelivery.IMMEDIATE,
     )
+    second_factor_from_it = models.BooleanField(
+        _("first two-step device from IT"),
+        default=False,
+        help_text=_(
+            "The first authenticator app is enrolled only with a one-time link issued by IT, never with "
+            "the password alone. Always so for accounts with admin rights."
+        ),
+    )
 
     objects = UserManager()
 
@@ -107,3 +115,39 @@ class User(AbstractUser):
     @property
     def is_office_staff(self):
         return self.kind == UserKind.STAFF
+
+    @property
+    def first_device_from_it(self):
+        """Whether this account's first two-step device comes only from a link IT issues
+        (marked so by IT, or an account with admin rights); its own account pages then need
+        the second factor too."""
+        return self.second_factor_from_it or self.is_staff or self.is_superuser
+
+
+class EnrolmentLink(models.Model):
+    """A one-time link with which a person enrols their first two-step device (issued by IT,
+    `accounts/enrolment.py`). Only the SHA-256 digest of its secret is kept."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE, related_name="enrolment_links"
+    )
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("two-step enrolment link")
+        verbose_name_plural = _("two-step enrolment links")
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d %H:%M})"

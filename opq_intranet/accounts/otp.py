@@ -33,7 +33,12 @@ def secret_for_display(device):
 
 def qr_code_data_uri(device):
     """The otpauth:// URL as a PNG data URI (allowed by the CSP's img-src data:)."""
-    image = qrcode.make(device.config_url, box_size=6, border=2)
+    return qr_png_data_uri(device.config_url)
+
+
+def qr_png_data_uri(text):
+    """`text` as a QR code in a PNG data URI."""
+    image = qrcode.make(text, box_size=6, border=2)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("compte/aucune-application/", views.no_app, name="no_app"),
     path("compte/deux-etapes/activer/", views.otp_setup, name="otp_setup"),
     path("compte/deux-etapes/verifier/", views.otp_verify, name="otp_verify"),
+    path("compte/deux-etapes/lien/<str:token>/", views.otp_enrolment_link, name="otp_enrolment_link"),
     path("compte/mot-de-passe/", views.password_change, name="password_change"),
     path("compte/mot-de-passe/modifie/", views.password_change_done, name="password_change_done"),
     path("mot-de-passe-oublie/", views.password_reset, name="password_reset"),

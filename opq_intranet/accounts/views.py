@@ -3,14 +3,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import i18n
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from opq_intranet.accounts import otp, selectors
+from opq_intranet.accounts import enrolment, otp, selectors
 from opq_intranet.accounts.access import Audience, access
 from opq_intranet.accounts.forms import LoginForm, NotificationPreferenceForm, TokenForm
 from opq_intranet.accounts.landing import after_password_url, landing_url
@@ -56,25 +57,35 @@ def no_app(request):
 def otp_setup(request):
     """Enrol an authenticator app: scan the QR code, type the first code.
 
-    Replacing an existing device needs the current one first: a stolen password alone
-    must not let anyone enrol their own phone.
+    A stolen password alone must not let anyone enrol their own phone: replacing an existing
+    device needs the current one first, and the first device of an account marked by IT
+    (`User.first_device_from_it`) needs the one-time link IT issued (accounts/enrolment.py),
+    which also lets a person who lost their phone enrol a new one.
     """
-    if otp.has_confirmed_device(request.user) and not request.user.is_verified():
+    user = request.user
+    link = enrolment.link_in_session(request)
+    has_device = otp.has_confirmed_device(user)
+    if has_device and not user.is_verified() and link is None:
         return redirect(f"{reverse('accounts:otp_verify')}?next={reverse('accounts:otp_setup')}")
-    device = otp.pending_totp_device(request.user)
+    if not has_device and user.first_device_from_it and link is None:
+        return render(request, "accounts/otp_from_it.html", {"it_team": selectors.it_team()}, status=403)
+    device = otp.pending_totp_device(user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # django-otp refuses every code for a while after a wrong one: check that first.
         wait = otp.seconds_to_wait(device)
-        codes = (
-            None if wait else otp.confirm_enrolment(request=request, device=device, token=form.cleaned_data["token"])
-        )
+        codes = None
+        if not wait:
+            with transaction.atomic():
+                codes = otp.confirm_enrolment(request=request, device=device, token=form.cleaned_data["token"])
+                if codes is not None and link is not None:
+                    enrolment.spend(request, link)
         if codes is not None:
             messages.success(request, _("Two-step verification is now active on your account."))
             return render(
                 request,
                 "accounts/recovery_codes.html",
-                {"codes": codes, "next_url": landing_url(request.user, safe_next_url(request, ""))},
+                {"codes": codes, "next_url": landing_url(user, safe_next_url(request, ""))},
             )
         form.add_error(
             "token", _refusal(wait, _("This code is not valid. Check the time on your phone and try the current code."))
@@ -86,6 +97,18 @@ def otp_setup(request):
         "next": safe_next_url(request, ""),
     }
     return render(request, "accounts/otp_setup.html", context)
+
+
+@access(Audience.SIGN_IN)
+@require_GET
+def otp_enrolment_link(request, token):
+    """The one-time link IT issued: opened by its own account (signed in with the password),
+    it lets the enrolment page accept a first device."""
+    link = enrolment.link_for_token(token)
+    if link is None or link.user_id != request.user.pk:
+        return render(request, "accounts/enrolment_link_invalid.html", {"it_team": selectors.it_team()}, status=404)
+    enrolment.remember(request, link)
+    return redirect("accounts:otp_setup")
 
 
 @access(Audience.SIGN_IN)

@@ -19,16 +19,22 @@ PUBLIC = {
     "core:healthz",
     "set_language",
 }
-ACCOUNT = {
+# The steps of signing in and out: open before the second factor.
+SIGN_IN = {
     "accounts:after_login",
     "accounts:logout",
-    "accounts:profile",
-    "accounts:no_app",
     "accounts:otp_setup",
     "accounts:otp_verify",
+    "accounts:otp_enrolment_link",
+}
+# The person's own account: behind the second factor for those who have one to pass.
+OWN_ACCOUNT = {
+    "accounts:profile",
+    "accounts:no_app",
     "accounts:password_change",
     "accounts:password_change_done",
 }
+ACCOUNT = SIGN_IN | OWN_ACCOUNT
 ANY_USER = {"core:private_file"}
 # The orders' API authenticates by token in its views (never by session or redirect).
 API = {r.name for r in all_routes() if r.namespace == "bdsp_api" and r.name != "bdsp_api:schema"}
@@ -264,6 +270,25 @@ def test_partner_without_second_factor_is_sent_to_enrolment(make_client, partner
     response = make_client(partner_user, verified=False).get("/portail/")
     assert response.status_code == 302
     assert response["Location"].startswith("/compte/deux-etapes/activer/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in OWN_ACCOUNT], ids=lambda r: r.path)
+def test_account_pages_ask_a_partner_for_the_second_factor(make_client, partner_user, route):
+    response = make_client(partner_user, verified=False).get(route.path)
+    assert response.status_code == 302, route
+    assert response["Location"].startswith("/compte/deux-etapes/activer/?next="), response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "route", [r for r in ROUTES if r.name in SIGN_IN and not r.has_parameters], ids=lambda r: r.path
+)
+def test_the_sign_in_steps_open_before_the_second_factor(make_client, partner_user, route):
+    response = make_client(partner_user, verified=False).get(route.path)
+    assert response.status_code in (200, 302, 405), route
+    if response.status_code == 302:
+        assert not response["Location"].startswith("/connexion/")
 
 
 @pytest.mark.django_db
