@@ -93,3 +93,10 @@ class DispositionStatus(models.TextChoices):
     APPROVED = "approved", _("Approved by the records manager")
     PROCESSED = "processed", _("Processed")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class PaperDestruction(models.TextChoices):
+    """How the paper part of a destruction list's files is destroyed (its certificate says so)."""
+
+    SHREDDED_ON_SITE = "shredded_on_site", _("Shredded on site (cross-cut shredder)")
+    CONTRACTOR = "contractor", _("Confidential shredding by a contractor")

@@ -1,5 +1,6 @@
-"""Records panel on Mon travail: the person's paper loans, overdue first; for the records
-manager, how many loans are overdue."""
+"""Records panels on Mon travail: the disposition lists waiting for the person (to validate,
+approve or process), and the person's paper loans, overdue first (for the records manager,
+how many loans are overdue)."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,13 @@ from documents.permissions import can_manage_plan
 from opq_intranet.core.registry.dashboard import Panel, register
 
 LOANS_SHOWN = 6
+LISTS_SHOWN = 6
+
+
+def my_lists(request):
+    """One query: the lists whose next step is the person's (selectors.lists_waiting_for)."""
+    entries = selectors.lists_waiting_for(request.user, LISTS_SHOWN + 1)
+    return {"entries": entries[:LISTS_SHOWN], "more": len(entries) > LISTS_SHOWN, "shown": LISTS_SHOWN}
 
 
 def my_loans(request):
@@ -28,6 +36,16 @@ def my_loans(request):
     }
 
 
+register(
+    Panel(
+        key="documents.my_lists",
+        title=_("Disposition lists waiting for you"),
+        template="documents/panels/my_lists.html",
+        permission="accounts.access_documents",
+        get_context=my_lists,
+        order=39,
+    )
+)
 register(
     Panel(
         key="documents.my_loans",

@@ -47,14 +47,39 @@ def can_override_file_dates(user):
     return can_manage_plan(user)
 
 
+def acting_manager(org_unit):
+    """The unit's manager (`OrgUnit.manager`) when they can act: an active staff account.
+
+    `selectors.unit_has_acting_manager()` is the same rule as a query condition."""
+    manager = org_unit.manager
+    if manager is not None and manager.is_active and manager.is_office_staff:
+        return manager
+    return None
+
+
 def can_validate(user, disposition_list):
-    """The holding unit checks its own list."""
-    return user.is_office_staff and user.org_unit_id == disposition_list.org_unit_id
+    """The holding unit's manager checks its list; for a unit without one (or whose manager
+    can no longer sign in), the records manager does: a list always has someone to act."""
+    if not user.is_office_staff:
+        return False
+    manager = acting_manager(disposition_list.org_unit)
+    if manager is not None:
+        return user.pk == manager.pk
+    return can_manage_plan(user)
+
+
+def sees_unit_lists(user, disposition_list):
+    """The unit's staff, its manager and the records manager see the unit's lists."""
+    return user.is_office_staff and (
+        can_manage_plan(user)
+        or user.org_unit_id == disposition_list.org_unit_id
+        or user.pk == disposition_list.org_unit.manager_id
+    )
 
 
 def can_read_certificate(user, disposition_list):
-    """A processed list's certificate: its unit and the records manager."""
-    return user.is_office_staff and (can_manage_plan(user) or user.org_unit_id == disposition_list.org_unit_id)
+    """A processed list's certificate: its unit (and its manager) and the records manager."""
+    return sees_unit_lists(user, disposition_list)
 
 
 # --- Paper -----------------------------------------------------------------------------------------

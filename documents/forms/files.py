@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from documents.choices import DispositionKind, Medium
+from documents.choices import DispositionKind, Medium, PaperDestruction
 from documents.models import Record, RecordClass, RecordFile
 from opq_intranet.core.choices import ConfidentialityLevel
-from opq_intranet.core.forms import DateInput
+from opq_intranet.core.forms import DJANGO_EMPTY_LABEL, DateInput
 from opq_intranet.core.models import OrgUnit
 
 
@@ -117,3 +117,33 @@ class GenerateListForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of list"), choices=DispositionKind.choices)
     org_unit = forms.ModelChoiceField(label=_("Unit"), queryset=OrgUnit.objects.filter(is_active=True))
     due_on = forms.DateField(label=_("Files due by"), widget=DateInput)
+
+
+class ProcessListForm(forms.Form):
+    """Processing a list is confirmed explicitly, once the page has named what goes; a
+    destruction list with paper says how its paper is destroyed."""
+
+    confirm = forms.BooleanField(
+        error_messages={"required": _("Tick the box to confirm: nothing is processed without it.")}
+    )
+    paper_destruction = forms.ChoiceField(
+        label=_("How the paper is destroyed"),
+        choices=[("", DJANGO_EMPTY_LABEL), *PaperDestruction.choices],
+        error_messages={"required": _("Say how the paper of these files is destroyed.")},
+    )
+    paper_destruction_note = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=300,
+        help_text=_("The contractor, the number of its destruction certificate…"),
+    )
+
+    def __init__(self, *args, destruction=False, has_paper=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if destruction:
+            self.fields["confirm"].label = _("I have checked the files and records named above: destroy them for good.")
+        else:
+            self.fields["confirm"].label = _("I have checked the files named above: process the list.")
+        if not (destruction and has_paper):
+            del self.fields["paper_destruction"]
+            del self.fields["paper_destruction_note"]

@@ -1,9 +1,11 @@
 """Read queries of files and records: who sees what, holds, what is due, and the pages."""
 
-from django.db.models import Exists, OuterRef, Q
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from documents.choices import FileMedium, LifecycleStage
-from documents.models import PATH_SEPARATOR, LegalHold, Record, RecordFile
+from documents.models import PATH_SEPARATOR, LegalHold, PaperLoan, Record, RecordFile
 from documents.permissions import sees_every_file
 from documents.selectors.plan import ancestors, effective_rule
 from opq_intranet.core.choices import ConfidentialityLevel
@@ -25,6 +27,14 @@ def files_visible_to(user):
     if user.org_unit_id is None:
         return files.filter(open_levels)
     return files.filter(open_levels | Q(org_unit_id=user.org_unit_id))
+
+
+CLASS_FILES_PER_PAGE = 25
+
+
+def class_files(record_class, user):
+    """The class's own files this person may see, the latest opened first (a class page's list)."""
+    return files_visible_to(user).filter(record_class=record_class).order_by("-opened_on", "-pk")
 
 
 def records_visible_to(user):
@@ -53,6 +63,81 @@ def held_files(queryset):
 
 def not_held(queryset):
     return queryset.exclude(pk__in=held_files(RecordFile.objects.all()).values("pk"))
+
+
+def not_lent(queryset):
+    """The files of `queryset` that are not out on an open paper loan."""
+    return queryset.exclude(pk__in=PaperLoan.objects.filter(returned_on__isnull=True).values("record_file_id"))
+
+
+@dataclass(frozen=True)
+class LeftOff:
+    """A due file a disposition list leaves off, and why: a hold in force (for disposal), an
+    open paper loan (whoever has the file, it cannot be carried out)."""
+
+    record_file: RecordFile
+    hold_id: int | None
+    hold_title: str
+    loan_id: int | None
+    borrower: str
+    loan_due_on: object
+
+
+def left_off(due, *, holds_count=True):
+    """The files of `due` that are lent (or held, when `holds_count`), in number order, each
+    with the loan and the hold that keep it: two queries (the holds on classes, the files)."""
+    open_loan = PaperLoan.objects.filter(record_file=OuterRef("pk"), returned_on__isnull=True).order_by()
+    direct_hold = LegalHold.files.through.objects.filter(
+        recordfile_id=OuterRef("pk"), legalhold__lifted_at__isnull=True
+    ).order_by("legalhold__placed_at", "legalhold_id")
+    condition = Q(Exists(open_loan))
+    class_holds = []
+    if holds_count:
+        class_holds = list(
+            LegalHold.objects.filter(lifted_at__isnull=True, classes__isnull=False)
+            .order_by("placed_at", "pk")
+            .values_list("classes__path", "pk", "title")
+        )
+        condition |= Q(Exists(direct_hold))
+        for path, _pk, _title in class_holds:
+            condition |= Q(record_class__path=path) | Q(record_class__path__startswith=path + PATH_SEPARATOR)
+    files = (
+        due.filter(condition)
+        .select_related("record_class")
+        .annotate(
+            left_loan_id=Subquery(open_loan.values("pk")[:1]),
+            left_loan_due_on=Subquery(open_loan.values("due_on")[:1]),
+            left_borrower_first=Subquery(open_loan.values("borrower__first_name")[:1]),
+            left_borrower_last=Subquery(open_loan.values("borrower__last_name")[:1]),
+            left_borrower_username=Subquery(open_loan.values("borrower__username")[:1]),
+            left_hold_id=Subquery(direct_hold.values("legalhold_id")[:1]),
+            left_hold_title=Subquery(direct_hold.values("legalhold__title")[:1]),
+        )
+        .order_by("reference")
+    )
+    rows = []
+    for record_file in files:
+        hold_id, hold_title = None, ""
+        if holds_count:
+            hold_id, hold_title = record_file.left_hold_id, record_file.left_hold_title or ""
+        if holds_count and hold_id is None:
+            path = record_file.record_class.path
+            for class_path, pk, title in class_holds:
+                if path == class_path or path.startswith(class_path + PATH_SEPARATOR):
+                    hold_id, hold_title = pk, title
+                    break
+        name = " ".join(filter(None, [record_file.left_borrower_first, record_file.left_borrower_last]))
+        rows.append(
+            LeftOff(
+                record_file=record_file,
+                hold_id=hold_id,
+                hold_title=hold_title,
+                loan_id=record_file.left_loan_id,
+                borrower=name or record_file.left_borrower_username or "",
+                loan_due_on=record_file.left_loan_due_on,
+            )
+        )
+    return rows
 
 
 def holds_on(record_file):

@@ -16,21 +16,26 @@ from documents.choices import (
     TRANSFER_KINDS,
     DispositionKind,
     DispositionStatus,
+    FileMedium,
     LifecycleStage,
+    PaperDestruction,
 )
-from documents.models import DispositionList, Record, RecordFile, RecordVersion
+from documents.models import DispositionList, LeftOffFile, Record, RecordFile, RecordVersion
 from documents.permissions import can_manage_plan, can_validate
 from documents.services.records import record_search_refresh
-from opq_intranet.accounts.models import UserKind
 from opq_intranet.core.files import private_file_destroy_content, private_file_store
-from opq_intranet.core.notifications import notifications_done, notify, people_with_permission
+from opq_intranet.core.notifications import notifications_done, notify
 from opq_intranet.core.numbering import next_reference
-from opq_intranet.core.selectors import active_staff
 
 OPEN_STATUSES = selectors.OPEN_LIST_STATUSES
-# Notifications (core/notifications.py): a new list waits for its unit's validation, a
-# validated one for the records manager's approval.
-TO_VALIDATE, TO_APPROVE = "documents.disposition_to_validate", "documents.disposition_to_approve"
+# Notifications (core/notifications.py): a new list waits for its validation (the unit's
+# manager, else the records manager), a validated one for the records manager's approval, an
+# approved one for its processing.
+TO_VALIDATE, TO_APPROVE, TO_PROCESS = (
+    "documents.disposition_to_validate",
+    "documents.disposition_to_approve",
+    "documents.disposition_to_process",
+)
 
 
 def _require_manager(user):
@@ -38,7 +43,7 @@ def _require_manager(user):
         raise PermissionDenied
 
 
-def _notify(disposition_list, key, recipients, extra_addresses=()):
+def _notify(disposition_list, key, recipients, extra_addresses=(), **context):
     name = key.removeprefix("documents.")
     notify(
         recipients=recipients,
@@ -47,18 +52,17 @@ def _notify(disposition_list, key, recipients, extra_addresses=()):
         url=disposition_list.get_absolute_url(),
         subject_template=f"documents/email/{name}_subject.txt",
         body_template=f"documents/email/{name}.txt",
-        context={"disposition_list": disposition_list, "file_count": disposition_list.files.count()},
+        context={"disposition_list": disposition_list, "file_count": disposition_list.files.count(), **context},
         extra_addresses=extra_addresses,
     )
 
 
-def _validators(disposition_list):
-    """Who may validate (can_validate): the holding unit's staff."""
-    return list(active_staff().filter(org_unit_id=disposition_list.org_unit_id).order_by("pk"))
-
-
 def _locked(disposition_list):
-    return DispositionList.objects.select_for_update().select_related("org_unit").get(pk=disposition_list.pk)
+    return (
+        DispositionList.objects.select_for_update(of=("self",))
+        .select_related("org_unit__manager")
+        .get(pk=disposition_list.pk)
+    )
 
 
 def _refuse_held(disposition_list):
@@ -68,6 +72,17 @@ def _refuse_held(disposition_list):
         raise ValidationError(
             _("These files are under a legal hold: %(files)s. Take them off the list or lift the hold.")
             % {"files": references}
+        )
+
+
+def _refuse_lent(disposition_list):
+    """A file out on a paper loan cannot be destroyed or carried out: it is not on the shelf."""
+    lent = selectors.open_loans().filter(record_file__in=disposition_list.files.all())
+    references = list(lent.order_by("record_file__reference").values_list("record_file__reference", flat=True)[:10])
+    if references:
+        raise ValidationError(
+            _("These files are lent: %(files)s. Record their return before processing the list.")
+            % {"files": ", ".join(references)}
         )
 
 
@@ -105,9 +120,18 @@ def disposition_list_generate(*, kind, org_unit, due_on, user):
         created_by=user,
     )
     disposition_list.files.set(file_ids)
-    validators = _validators(disposition_list)
-    unit_address = [] if validators else [org_unit.email]  # a unit without accounts: its mailbox
-    _notify(disposition_list, TO_VALIDATE, validators, unit_address)
+    left_off = selectors.files_left_off_new_list(kind=kind, org_unit=org_unit, due_on=due_on)
+    LeftOffFile.objects.bulk_create(
+        LeftOffFile(
+            disposition_list=disposition_list, record_file=row.record_file, hold_id=row.hold_id, loan_id=row.loan_id
+        )
+        for row in left_off
+    )
+    validators, by_records_manager = selectors.list_validators(org_unit)
+    # A unit without a manager who can act: the records manager validates for it, and the
+    # unit's mailbox hears of the list (to say which files it still needs).
+    unit_address = [org_unit.email] if by_records_manager else []
+    _notify(disposition_list, TO_VALIDATE, validators, unit_address, by_records_manager=by_records_manager)
     return disposition_list
 
 
@@ -128,7 +152,7 @@ def disposition_list_validate(*, disposition_list, user, keep_ids=()):
     disposition_list.validated_at = timezone.now()
     disposition_list.save()
     notifications_done(target=disposition_list, key=TO_VALIDATE)
-    _notify(disposition_list, TO_APPROVE, people_with_permission("documents.manage_plan", kind=UserKind.STAFF))
+    _notify(disposition_list, TO_APPROVE, selectors.list_approvers())
     return disposition_list
 
 
@@ -140,11 +164,13 @@ def disposition_list_approve(*, disposition_list, user):
         raise ValidationError(_("Only a list validated by its unit can be approved."))
     if disposition_list.kind not in TRANSFER_KINDS:  # a hold suspends disposal, not a transfer
         _refuse_held(disposition_list)
+    _refuse_lent(disposition_list)
     disposition_list.status = DispositionStatus.APPROVED
     disposition_list.approved_by = user
     disposition_list.approved_at = timezone.now()
     disposition_list.save()
     notifications_done(target=disposition_list, key=TO_APPROVE)
+    _notify(disposition_list, TO_PROCESS, selectors.list_approvers())
     return disposition_list
 
 
@@ -171,9 +197,22 @@ def _destroy_contents(file_ids):
         record_search_refresh(record_ids)
 
 
+def _check_paper_destruction(disposition_list, paper_destruction, paper_destruction_note):
+    """A destruction list with paper says how its paper is destroyed (its certificate says so)."""
+    has_paper = disposition_list.files.exclude(medium=FileMedium.DIGITAL).exists()
+    if disposition_list.kind != DispositionKind.DESTRUCTION or not has_paper:
+        return "", ""
+    if paper_destruction not in PaperDestruction.values:
+        raise ValidationError({"paper_destruction": _("Say how the paper of these files is destroyed.")})
+    return paper_destruction, (paper_destruction_note or "").strip()
+
+
 @transaction.atomic
-def disposition_list_process(*, disposition_list, user):
-    """Carry the approved list out, and keep its certificate."""
+def disposition_list_process(*, disposition_list, user, paper_destruction="", paper_destruction_note=""):
+    """Carry the approved list out, and keep its certificate.
+
+    Disposed files (destroyed, sent to BAnQ, sorted) leave their boxes; the certificate names
+    the box each was in. Files moved to semi-active storage stay in theirs (the boxes move)."""
     _require_manager(user)
     disposition_list = _locked(disposition_list)
     if disposition_list.status != DispositionStatus.APPROVED:
@@ -181,31 +220,42 @@ def disposition_list_process(*, disposition_list, user):
     transfer = disposition_list.kind in TRANSFER_KINDS
     if not transfer:
         _refuse_held(disposition_list)
+    _refuse_lent(disposition_list)
     today = clock.today()
     _refuse_not_yet_due(disposition_list, today)
+    paper_destruction, paper_destruction_note = _check_paper_destruction(
+        disposition_list, paper_destruction, paper_destruction_note
+    )
     file_ids = list(disposition_list.files.values_list("pk", flat=True))
     if disposition_list.kind == DispositionKind.DESTRUCTION:
         _destroy_contents(file_ids)
-    for record_file in RecordFile.objects.filter(pk__in=file_ids):
+    boxes = {}  # file id -> the number of the box it was in, for the certificate
+    for record_file in RecordFile.objects.filter(pk__in=file_ids).select_related("box"):
         if transfer:
             record_file.stage = LifecycleStage.SEMI_ACTIVE
             record_file.semi_active_since = today
             record_file.save(update_fields=["stage", "semi_active_since"])
             continue
+        if record_file.box_id:
+            boxes[record_file.pk] = record_file.box.number
         record_file.stage = LifecycleStage.DISPOSED
         record_file.disposed_on = today
         record_file.disposal_outcome = OUTCOME_OF_KIND[disposition_list.kind]
-        record_file.save(update_fields=["stage", "disposed_on", "disposal_outcome"])
+        record_file.box = None  # it leaves its box: the box's count follows
+        record_file.save(update_fields=["stage", "disposed_on", "disposal_outcome", "box"])
     disposition_list.status = DispositionStatus.PROCESSED
     disposition_list.processed_by = user
     disposition_list.processed_at = timezone.now()
-    content = certificate_pdf(disposition_list)
+    disposition_list.paper_destruction = paper_destruction
+    disposition_list.paper_destruction_note = paper_destruction_note
+    content = certificate_pdf(disposition_list, boxes=boxes)
     disposition_list.certificate = private_file_store(
         uploaded=ContentFile(content, name=f"{disposition_list.reference}.pdf"),
         owner=disposition_list,
         user=user,
         allowed_types={"application/pdf"},
     )
+    disposition_list.full_clean()
     disposition_list.save()
     notifications_done(target=disposition_list)
     return disposition_list

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 
 from documents import clock, permissions, selectors, services
 from documents.filtersets import DispositionListFilterSet, LegalHoldFilterSet
-from documents.forms import GenerateListForm, HoldForm, LiftForm, ValidateListForm
+from documents.forms import GenerateListForm, HoldForm, LiftForm, ProcessListForm, ValidateListForm
 from documents.models import LegalHold
 from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tables import DispositionListTable, LegalHoldTable
@@ -48,10 +48,10 @@ class DispositionIndexView(TemplateView):
 def disposition_preview(request):
     """What a list would take, before generating it: the same query as the generation."""
     form = GenerateListForm(request.GET or None, initial={"due_on": clock.today()})
-    files, count = [], None
+    files, count, left_off = [], None, []
     if form.is_valid():
-        files, count = selectors.disposition_preview(**form.cleaned_data)
-    context = {"form": form, "files": files, "count": count, "shown": selectors.PREVIEW_ROWS}
+        files, count, left_off = selectors.disposition_preview(**form.cleaned_data)
+    context = {"form": form, "files": files, "count": count, "left_off": left_off, "shown": selectors.PREVIEW_ROWS}
     return render(request, "documents/disposition_preview.html", context)
 
 
@@ -147,11 +147,22 @@ class DispositionProcessView(VisibleListMixin, ObjectActionView):
     danger = True
     success_message = gettext_lazy("The list is processed; its certificate is ready.")
 
+    form_class = ProcessListForm
+
+    def contents(self, obj):
+        if not hasattr(self, "_contents"):
+            self._contents = selectors.disposition_contents(obj)
+        return self._contents
+
+    def get_form_kwargs(self, obj):
+        has_paper = bool(self.contents(obj)["paper_files"])
+        return {**super().get_form_kwargs(obj), "destruction": obj.is_destruction, "has_paper": has_paper}
+
     def get_extra_context(self, obj):
-        return selectors.disposition_contents(obj)
+        return self.contents(obj)
 
     def get_question(self, obj):
-        counts = selectors.disposition_contents(obj)
+        counts = self.contents(obj)
         values = {"reference": obj.reference, "files": counts["file_count"], "records": counts["record_count"]}
         if obj.is_destruction:
             return (
@@ -168,7 +179,12 @@ class DispositionProcessView(VisibleListMixin, ObjectActionView):
         ) % {**values, "kind": obj.get_kind_display().lower()}
 
     def perform(self, form, obj):
-        services.disposition_list_process(disposition_list=obj, user=self.request.user)
+        services.disposition_list_process(
+            disposition_list=obj,
+            user=self.request.user,
+            paper_destruction=form.cleaned_data.get("paper_destruction", ""),
+            paper_destruction_note=form.cleaned_data.get("paper_destruction_note", ""),
+        )
 
 
 # --- Lists of lists and of holds --------------------------------------------------------------------

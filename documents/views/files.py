@@ -14,6 +14,7 @@ from documents import permissions, selectors, services
 from documents.filtersets import RecordFileFilterSet
 from documents.forms import CloseFileForm, OverrideForm, RecordFileForm
 from documents.tables import RecordFileTable
+from documents.views.records import disposed_file_refusal
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import (
@@ -91,6 +92,9 @@ class FileEditView(VisibleFileMixin, ObjectEditView):
     def refuse(self, obj):
         if obj is not None and not permissions.can_edit_file(self.request.user, obj):
             raise PermissionDenied
+        if obj is not None and obj.is_disposed:
+            return disposed_file_refusal(self.request, obj)
+        return None
 
     def get_title(self, obj):
         if obj is None:

@@ -4,8 +4,9 @@ A record is seen by whoever sees its file (404 otherwise); each view or download
 record in a personal-information or confidential file is logged.
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +30,12 @@ class VisibleRecordMixin:
         return [crumbs[0], (obj.record_file.reference, obj.record_file.get_absolute_url()), *crumbs[1:]]
 
 
+def disposed_file_refusal(request, record_file):
+    """A file disposed of takes nothing more: back to its page, saying so."""
+    messages.error(request, _("This file was disposed of: it takes no new record, version or change."))
+    return redirect(record_file.get_absolute_url())
+
+
 class RecordCreateView(ObjectEditView):
     """File a record in a file its unit (or the records manager) may change."""
 
@@ -45,6 +52,9 @@ class RecordCreateView(ObjectEditView):
     def refuse(self, obj):
         if not permissions.can_edit_file(self.request.user, obj):
             raise PermissionDenied
+        if obj.is_disposed:
+            return disposed_file_refusal(self.request, obj)
+        return None
 
     def get_form_kwargs(self, obj):
         return {**super().get_form_kwargs(obj), "instance": None}  # the form makes a new record
@@ -69,7 +79,7 @@ class RecordDetailView(VisibleRecordMixin, ObjectDetailView):
     def get_extra_context(self, obj, bound_forms):
         return {
             **selectors.record_page(obj),
-            "can_edit": permissions.can_edit_file(self.request.user, obj.record_file),
+            "can_edit": permissions.can_change_file(self.request.user, obj.record_file),
             "version_form": bound_forms.get("version") or VersionForm(),
         }
 
@@ -84,6 +94,9 @@ class VersionAddView(VisibleRecordMixin, EmbeddedActionView):
     form_class = VersionForm
     detail_view = RecordDetailView
     form_key = "version"
+
+    def allowed(self, user, obj):
+        return permissions.can_edit_file(user, obj.record_file)  # the service refuses a disposed file
 
     def perform(self, form, obj):
         return services.record_version_add(record=obj, user=self.request.user, **form.cleaned_data)

@@ -79,6 +79,8 @@ def test_a_file_from_its_opening_to_its_destruction_certificate(new_session, tmp
     manager = UserFactory(roles=[Role.STAFF, Role.RECORDS])
     legal = OrgUnit.objects.get(code="daj")
     clerk = UserFactory(roles=[Role.STAFF], org_unit=legal, first_name="Hélène", last_name="Lévesque")
+    legal.manager = clerk  # the unit's manager validates its lists
+    legal.save(update_fields=["manager"])
     pdf_path = tmp_path / "note.pdf"
     pdf_path.write_bytes(pdf_bytes("Le photocopieur du deuxième étage est prêté au greffe jusqu'en mars."))
 
@@ -122,18 +124,39 @@ def test_a_file_from_its_opening_to_its_destruction_certificate(new_session, tmp
     page.get_by_role("button", name="Générer la liste").click()
     office.check_page()
     expect(page.locator("main")).to_contain_text(record_file.reference)
+    expect(page.get_by_role("status").filter(has_text="À valider par :")).to_contain_text("Hélène Lévesque")
     list_url = page.url
 
-    # The holding unit validates; the records manager approves and processes.
-    page = unit.visit(list_url.replace(office.base_url, ""))
+    # The unit's manager finds it on Mon travail and validates; the records manager approves
+    # and processes.
+    page = unit.visit("/")
+    panel = page.get_by_role("region", name="Listes de disposition à traiter")
+    panel.get_by_role("link", name=re.compile(r"^L\d{4}-\d{5} · Destruction$")).click()
+    unit.check_page()
     page.get_by_role("button", name="Valider la liste").click()
     unit.check_page()
     page = office.visit(list_url.replace(office.base_url, ""))
+    expect(page.get_by_role("status").filter(has_text="À approuver par :")).to_be_visible()
     page.get_by_role("button", name="Approuver la liste").click()
     office.check_page()
     page.get_by_role("link", name="Traiter la liste").click()  # the confirmation names what goes
     office.check_page()
-    expect(page.locator("main")).to_contain_text("détruit définitivement le contenu de ses 1 dossiers")
+    main = page.locator("main")
+    expect(main).to_contain_text("détruit définitivement le contenu de ses 1 dossiers")
+    expect(main).to_contain_text("Note sur le prêt du photocopieur")
+    expect(main).to_contain_text("Original signé de la note")
+    # Without the explicit confirmation, nothing is processed.
+    page.get_by_role("button", name="Traiter la liste").click()
+    office.check_refused_form()
+    expect(main).to_contain_text("Cochez la case pour confirmer : rien n’est traité sans elle.")
+    record_file.refresh_from_db()
+    assert record_file.stage != "disposed"
+    page.get_by_label("Mode de destruction du papier").select_option(
+        label="Déchiquetage sur place (déchiqueteuse à coupe croisée)"
+    )
+    page.get_by_label(
+        "J’ai vérifié les dossiers et les documents nommés ci-dessus : les détruire définitivement."
+    ).check()
     page.get_by_role("button", name="Traiter la liste").click()
     office.check_page()
     with page.expect_download() as download:
@@ -141,6 +164,8 @@ def test_a_file_from_its_opening_to_its_destruction_certificate(new_session, tmp
     certificate = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     text = " ".join(" ".join(p.extract_text() for p in certificate.pages).split())
     assert "Certificat de destruction" in text and record_file.reference in text
+    assert "Partie papier" in text and "Déchiquetage sur place" in text
+    assert "Signatures" in text and "Hélène Lévesque" in text
 
     # The content is gone; the description and the paper record's trace stay.
     record_file.refresh_from_db()

@@ -18,7 +18,11 @@ def legal():
 
 @pytest.fixture
 def lawyer(legal):
-    return UserFactory(roles=[Role.STAFF], org_unit=legal, first_name="Louise", last_name="Lavoie")
+    """Staff of the legal unit, and its manager: she validates its disposition lists."""
+    person = UserFactory(roles=[Role.STAFF], org_unit=legal, first_name="Louise", last_name="Lavoie")
+    legal.manager = person
+    legal.save(update_fields=["manager"])
+    return person
 
 
 @pytest.fixture

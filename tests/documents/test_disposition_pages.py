@@ -40,7 +40,12 @@ def test_the_destruction_is_confirmed_on_a_page_that_names_what_goes(
     assert disposition_list.status == "approved"  # a GET changes nothing
 
     assert make_client(lawyer).get(url).status_code == 403
-    response = manager.post(url)
+    response = manager.post(url)  # without the explicit confirmation: nothing happens
+    assert response.status_code == 422
+    assert "Cochez la case pour confirmer : rien n’est traité sans elle." in response.text
+    disposition_list.refresh_from_db()
+    assert disposition_list.status == "approved"
+    response = manager.post(url, {"confirm": "on"})
     assert response["Location"] == disposition_list.get_absolute_url()
     disposition_list.refresh_from_db()
     assert disposition_list.status == "processed"
@@ -66,7 +71,7 @@ def test_refused_steps_are_shown_with_their_reason_in_422(
     services.hold_place(
         title="Recours", reason="Recours", file_references=record_file.reference, class_codes="", user=records_manager
     )
-    response = manager.post(reverse("documents:disposition_process", args=[disposition_list.pk]))
+    response = manager.post(reverse("documents:disposition_process", args=[disposition_list.pk]), {"confirm": "on"})
     assert response.status_code == 422
     assert "gel" in response.text and record_file.reference in response.text
     assert DispositionList.objects.get(pk=disposition_list.pk).status == "approved"

@@ -25,7 +25,7 @@ def queue(person):
 
 @pytest.fixture
 def colleague(legal):
-    """Another person of the legal unit: they may validate its lists too."""
+    """Another person of the legal unit: its manager (the lawyer) validates its lists, not them."""
     return UserFactory(roles=[Role.STAFF], org_unit=legal)
 
 
@@ -51,10 +51,9 @@ def due_list(lawyer, colleague, records_manager, legal, memos, django_capture_on
 
 
 def test_a_new_list_waits_for_its_units_validation(due_list, lawyer, colleague, outsider, records_manager):
-    for person in (lawyer, colleague):
-        assert queue(person) == [("documents.disposition_to_validate", due_list)]
-    assert queue(outsider) == queue(records_manager) == []
-    assert sorted(m.to[0] for m in mail.outbox) == sorted([lawyer.email, colleague.email])
+    assert queue(lawyer) == [("documents.disposition_to_validate", due_list)]
+    assert queue(colleague) == queue(outsider) == queue(records_manager) == []
+    assert [m.to[0] for m in mail.outbox] == [lawyer.email]
     message = mail.outbox[0]
     assert message.subject == f"Liste de disposition à valider : {due_list.reference}"
     assert "2 dossiers" in message.body
@@ -73,7 +72,13 @@ def test_validated_goes_to_the_records_managers_and_approval_clears_it(
         assert queue(person) == [("documents.disposition_to_approve", due_list)]
     assert sorted(m.to[0] for m in mail.outbox) == sorted([records_manager.email, second_manager.email])
     assert mail.outbox[0].subject == f"Liste de disposition à approuver : {due_list.reference}"
-    services.disposition_list_approve(disposition_list=due_list, user=records_manager)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.disposition_list_approve(disposition_list=due_list, user=records_manager)
+    for person in (records_manager, second_manager):  # approved: it waits to be processed
+        assert queue(person) == [("documents.disposition_to_process", due_list)]
+    assert mail.outbox[0].subject == f"Liste de disposition à traiter : {due_list.reference}"
+    services.disposition_list_cancel(disposition_list=due_list, user=records_manager)
     assert queue(records_manager) == queue(second_manager) == []
 
 
@@ -82,7 +87,7 @@ def test_cancelling_a_list_clears_every_queue(due_list, lawyer, records_manager)
     assert queue(lawyer) == []
 
 
-def test_a_unit_without_accounts_gets_the_email_at_its_address(
+def test_a_unit_without_a_manager_has_the_records_manager_validate_and_its_mailbox_told(
     records_manager, memos, django_capture_on_commit_callbacks
 ):
     empty = OrgUnit.objects.create(code="vide", name="Direction sans personnel", email="vide@opq.example")
@@ -93,7 +98,8 @@ def test_a_unit_without_accounts_gets_the_email_at_its_address(
         services.disposition_list_generate(
             kind="destruction", org_unit=empty, due_on=date(2024, 1, 1), user=records_manager
         )
-    assert [m.to for m in mail.outbox] == [["vide@opq.example"]]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([records_manager.email, "vide@opq.example"])
+    assert all("valide à la place de l’unité" in m.body for m in mail.outbox)
 
 
 # --- Overdue loans ----------------------------------------------------------------------------
