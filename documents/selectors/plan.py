@@ -1,5 +1,6 @@
 """Read queries of the classification plan and the retention schedule."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
@@ -28,6 +29,7 @@ class TreeItem:
     rule_number: str | None  # its own rule's or the inherited one's
     inherited: bool
     has_children: bool = False
+    child_count: int = 0  # its subclasses shown
     closes: range = range(0)
     matches: bool = True
 
@@ -60,7 +62,9 @@ def plan_tree(*, query="", include_retired=True):
         parent_rule = rule_of.get(c.parent_id)
         rule_of[c.pk] = c.rule_number or parent_rule
         items.append(TreeItem(c, rule_of[c.pk], c.rule_number is None and parent_rule is not None))
+    children = Counter(item.record_class.parent_id for item in items)
     for index, item in enumerate(items):
+        item.child_count = children[item.record_class.pk]
         next_depth = items[index + 1].record_class.depth if index + 1 < len(items) else 0
         depth = item.record_class.depth
         item.has_children = next_depth > depth

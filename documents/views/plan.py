@@ -12,6 +12,7 @@ from documents.models import RecordClass
 from documents.permissions import MANAGE, MANAGE_RULE
 from documents.tree import tree_html
 from opq_intranet.core.downloads import XLSX, download_response
+from opq_intranet.core.lists.pagination import paginate
 from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView, ObjectHistoryView
 
@@ -22,9 +23,11 @@ def plan_tree(request):
     query = request.GET.get("q", "").strip()
     include_retired = request.GET.get("retired") == "1"
     items = selectors.plan_tree(query=query, include_retired=include_retired)
+    expanded = bool(query) or request.GET.get("expanded") == "1"  # a search shows its matches unfolded
     context = {
         "items": items,
-        "tree": tree_html(items),
+        "tree": tree_html(items, expanded=expanded),
+        "expanded": expanded,
         "query": query,
         "include_retired": include_retired,
         "can_manage": permissions.can_manage_plan(request.user),
@@ -41,7 +44,9 @@ class ClassDetailView(ObjectDetailView):
         return selectors.classes()
 
     def get_extra_context(self, obj, bound_forms):
-        return selectors.class_page(obj)
+        files = selectors.class_files(obj, self.request.user).select_related("org_unit")
+        files_page = paginate(files, page=self.request.GET.get("page"), per_page=selectors.CLASS_FILES_PER_PAGE)
+        return {**selectors.class_page(obj), "files_page": files_page}
 
     def get_actions(self, obj):
         if not permissions.can_manage_plan(self.request.user):

@@ -64,3 +64,35 @@ def test_a_rule_and_a_class_built_by_the_records_manager(session):
     tree = page.locator(".plan-tree")
     expect(tree).to_contain_text("3000 Plaintes et signalements")
     expect(tree).to_contain_text(re.compile(r"3100 Plaintes du public.*règle 03-200 \(héritée\)"))
+
+
+def test_the_plan_opens_collapsed_and_unfolds_with_the_keyboard(session):
+    from tests.documents.factories import RecordClassFactory
+
+    root = RecordClassFactory(code="1000", title="Administration")
+    middle = RecordClassFactory(code="1100", title="Gestion du personnel", parent=root)
+    RecordClassFactory(code="1110", title="Dossiers des employés", parent=middle)
+    RecordClassFactory(code="2000", title="Affaires juridiques")
+    session.sign_in(UserFactory(roles=[Role.STAFF]).username)
+    page = session.visit("/documents/plan/")
+    tree = page.locator(".plan-tree")
+    expect(tree.get_by_role("link", name="1000 Administration")).to_be_visible()
+    expect(tree.get_by_role("link", name="2000 Affaires juridiques")).to_be_visible()
+    expect(tree.get_by_role("link", name="1100 Gestion du personnel")).to_be_hidden()
+
+    # With the keyboard only: the class's link, then its toggle, which opens one level.
+    tree.get_by_role("link", name="1000 Administration").focus()
+    page.keyboard.press("Tab")
+    toggle = page.locator(":focus")
+    expect(toggle).to_have_text(re.compile(r"1 sous-classe"))
+    page.keyboard.press("Enter")
+    expect(tree.get_by_role("link", name="1100 Gestion du personnel")).to_be_visible()
+    expect(tree.get_by_role("link", name="1110 Dossiers des employés")).to_be_hidden()
+    session.check_page()
+
+    # The page stays short: the first level only, until asked.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 2000, height
+    page.get_by_role("link", name="Tout déplier").click()
+    session.check_page()
+    expect(tree.get_by_role("link", name="1110 Dossiers des employés")).to_be_visible()

@@ -133,3 +133,61 @@ def test_the_schedule_keeps_its_query_count(make_client, staff_user, assert_quer
         response = client.get(reverse("documents:rule_list") + "?per_page=100")
     assert response.status_code == 200
     assert "P papier 2-5 D" in response.text
+
+
+# --- The tree opens collapsed; a class lists its files ---------------------------------------------
+
+
+def test_the_tree_opens_collapsed_to_the_first_level(make_client, staff_user, plan):
+    page = make_client(staff_user).get(reverse("documents:plan")).text
+    tree = page[page.index('<ul class="plan-tree">') :]
+    # Every class with subclasses folds them in a closed <details>; its summary says how many.
+    assert tree.count("<details") == 2 and "<details open" not in tree
+    assert "<summary" in tree and "1 sous-classe" in tree
+    # The first level's classes are outside any <details>: the page is as long as the first level.
+    for code in (">1000<", ">2000<"):
+        before = tree[: tree.index(code)]
+        assert before.count("<details") == before.count("</details>")
+    before = tree[: tree.index(">1110<")]
+    assert before.count("<details") - before.count("</details>") == 2  # two levels down
+
+
+def test_a_search_or_expand_all_opens_the_tree(make_client, staff_user, plan):
+    client = make_client(staff_user)
+    found = client.get(reverse("documents:plan"), {"q": "embauche"}).text
+    assert "<details open" in found
+    assert "<details open" in client.get(reverse("documents:plan"), {"expanded": "1"}).text
+
+
+def test_the_class_page_lists_its_files_by_page(make_client, staff_user, records_manager, plan, litigation):
+    from tests.documents.factories import RecordFileFactory
+
+    visible = RecordFileFactory.create_batch(27, record_class=litigation, confidentiality="internal")
+    secret = RecordFileFactory(record_class=litigation, confidentiality="confidential", title="Dossier secret")
+    url = reverse("documents:class_detail", args=[litigation.pk])
+    first = make_client(staff_user).get(url)
+    assert first.status_code == 200
+    shown = [f.reference for f in first.context["files_page"].object_list]
+    assert len(shown) == 25
+    assert "?page=2" in first.text
+    second = make_client(staff_user).get(url, {"page": "2"})
+    assert len(second.context["files_page"].object_list) == 2
+    assert secret.reference not in first.text + second.text  # another unit's confidential file
+    everything = {f.reference for f in visible}
+    assert set(shown) | {f.reference for f in second.context["files_page"].object_list} == everything
+    manager_pages = make_client(records_manager).get(url).text
+    assert secret.reference in manager_pages
+    assert f"?record_class={litigation.code}" in first.text  # every file of the class and its subclasses
+
+
+def test_the_class_page_keeps_its_query_count_with_its_files(
+    make_client, records_manager, litigation, assert_constant_queries
+):
+    from tests.documents.factories import RecordFileFactory
+    from tests.querycounts import up_to
+
+    make_rows = up_to(lambda count: RecordFileFactory.create_batch(count, record_class=litigation))
+    url = reverse("documents:class_detail", args=[litigation.pk])
+    assert_constant_queries(
+        "documents:class_detail", make_client(records_manager), url, make_rows, per_page=False, at_most=12
+    )
