@@ -1,9 +1,12 @@
 """Sign-in, sign-out, password reset and the second factor."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -11,11 +14,13 @@ from django.utils.translation import ngettext
 from django.views import i18n
 from django.views.decorators.http import require_GET, require_http_methods
 
-from opq_intranet.accounts import enrolment, otp, selectors
+from opq_intranet.accounts import enrolment, otp, selectors, throttling
 from opq_intranet.accounts.access import Audience, access
 from opq_intranet.accounts.forms import LoginForm, NotificationPreferenceForm, TokenForm
 from opq_intranet.accounts.landing import after_password_url, landing_url
 from opq_intranet.core.redirects import safe_next_url
+
+logger = logging.getLogger(__name__)
 
 
 class LoginView(auth_views.LoginView):
@@ -175,8 +180,27 @@ password_change = access(Audience.ACCOUNT)(
 password_change_done = access(Audience.ACCOUNT)(
     auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html")
 )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, limited in the shared cache: at most 3 emails per address and 10
+    requests per source address an hour (settings.PASSWORD_RESET_PER_*). Past the address's
+    limit the page answers exactly as always (sending nothing), so that it never tells
+    whether an account exists; past the source address's, it says to wait (429)."""
+
+    def form_valid(self, form):
+        per_address, per_ip = throttling.password_reset_limits()
+        if not per_ip.hit(throttling.client_ip(self.request)):
+            form.add_error(None, _("Too many password reset requests from your network address. Try again in an hour."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if per_address.hit(form.cleaned_data["email"].strip().casefold()):
+            return super().form_valid(form)
+        logger.warning("Password reset: emails to one address held back for the hour.")
+        return HttpResponseRedirect(self.get_success_url())
+
+
 password_reset = access(Audience.PUBLIC)(
-    auth_views.PasswordResetView.as_view(
+    PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
         email_template_name="accounts/email/password_reset.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",

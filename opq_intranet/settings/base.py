@@ -105,6 +105,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache: one that every worker shares (DESIGN.md: throttles, reset limits). ------------
+# PostgreSQL's table `opq_cache` by default (created by accounts' migration 0006); CACHE_URL
+# may name another shared cache (redis://…). Never a per-process cache: four gunicorn workers
+# would each count their own share of a limit.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://opq_cache")}
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    # Django culls a third of a full table (300 rows by default): counters would vanish.
+    CACHES["default"].setdefault("OPTIONS", {}).update({"MAX_ENTRIES": 100_000, "CULL_FREQUENCY": 10})
+
 # --- Auth layer (DESIGN.md). -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -122,15 +131,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2  # a reset link is valid two hours
+# Reset emails: (how many, per seconds) per email address, and requests per source address
+# (opq_intranet/accounts/throttling.py, counted in the shared cache).
+PASSWORD_RESET_PER_ADDRESS = (3, 60 * 60)
+PASSWORD_RESET_PER_IP = (10, 60 * 60)
 
-# Login throttling (django-axes): lock a username+IP pair after 5 failures for 15 minutes.
+# Reverse proxies in front of the application (nginx: 1): the client's address is the entry
+# the outermost one appended to X-Forwarded-For (accounts/throttling.py::client_ip), for the
+# sign-in lockout, the reset limits and the API's throttles alike.
+PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+
+# Login throttling (django-axes, its attempts in PostgreSQL, shared by every worker): lock a
+# username+address pair after 5 failures, and an address after 20 failures whatever the
+# usernames (password spraying), for 15 minutes (accounts/lockout.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "opq_intranet.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "opq_intranet.accounts.throttling.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 
 # Two-factor authentication (django-otp, TOTP).
 OTP_TOTP_ISSUER = "OPQ intranet"
