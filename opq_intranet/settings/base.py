@@ -290,8 +290,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {
         "user": env("API_RATE_USER", default="120/min"),
+        # Without a valid token, per address: none at all, or a wrong or revoked one
+        # (bdsp/api/throttles.py, applied by the authentication class).
         "anon": env("API_RATE_ANON", default="20/min"),
     },
+    # The client's address behind the reverse proxy, as for the sign-in lockout.
+    "NUM_PROXIES": PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API de la BDSP — Office des professions du Québec",
