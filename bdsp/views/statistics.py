@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 
 from bdsp import selectors, statistics
 from bdsp.forms import StatisticsForm
-from opq_intranet.core.spreadsheets import FORMATS, spreadsheet_response
+from bdsp.statistics import exports
+from opq_intranet.core.spreadsheets import FORMATS
 from opq_intranet.core.templatetags.quebec import decimal
 
 MAX_CHART_LINES = 8
@@ -28,18 +29,16 @@ def statistics_view(request):
     if form.is_bound and form.is_valid():
         indicator = definition.indicators[form.cleaned_data["indicator"]]
         chosen = list(form.cleaned_data["orders"]) or None
-        table = statistics.indicator_table(
-            indicator,
-            form.cleaned_data["category"] or "",
-            list(range(form.cleaned_data["start"], form.cleaned_data["end"] + 1)),
-            chosen,
-        )
+        key = form.cleaned_data["category"] or ""
+        years = list(range(form.cleaned_data["start"], form.cleaned_data["end"] + 1))
         public = request.GET.get("public") == "1"
-        if public:
-            table = statistics.for_public_release(table)
+        if public:  # every order: a release of some orders would publish subtotals
+            table = statistics.public_release(indicator, key, years, definition)
+        else:
+            table = statistics.indicator_table(indicator, key, years, chosen)
         export = request.GET.get("export")
         if export in FORMATS:
-            return _export(table, export, public, indicator.key_label(table.key))
+            return exports.export_response(table, export, public=public, category_label=indicator.key_label(table.key))
         show = _formatter(table.value_type)
         context.update(
             table=table,
@@ -79,28 +78,3 @@ def _chart(table, chosen):
     elif any(table.totals.get(y) is not None for y in table.years):
         datasets = [{"label": str(_("All orders")), "data": [_number(table.totals.get(y)) for y in table.years]}]
     return {"labels": table.years, "datasets": datasets, "title": table.label}
-
-
-def _rows(table, category_label, public):
-    title = table.label + (f" — {category_label}" if category_label else "")
-    yield [title]
-    yield [str(_("Professional order")), *table.years]
-    for order, values in table.rows:
-        yield [order.name, *[_cell(values[y]) for y in table.years]]
-    yield [str(_("Total")), *[_cell(table.totals.get(y)) for y in table.years]]
-    if public:
-        yield [str(_("x: fewer than 5, or hidden so that a total does not reveal a small count."))]
-    yield [str(_("Source: annual returns of the professional orders, accepted by the Office."))]
-
-
-def _cell(value):
-    """A number stays a number (29323, not "29323.0": the writer drops an integral float's .0)."""
-    if value is None or value == statistics.SUPPRESSED:
-        return value
-    return float(value)
-
-
-def _export(table, fmt, public, category_label):
-    basename = f"bdsp-{table.code}{'-diffusion' if public else ''}"
-    rows = _rows(table, category_label, public)
-    return spreadsheet_response(rows, fmt=fmt, basename=basename, sheet_title=table.code, dated=True)

@@ -100,22 +100,25 @@ def test_selected_orders_only(figures):
 
 
 def test_public_release_hides_small_counts_and_what_would_reveal_them(figures):
-    table = statistics.indicator_table(indicator(figures, "membres-fin"), "", [2025, 2026], None)
-    public = statistics.for_public_release(table)
+    form = selectors.form_definition(figures[2026])
+    public = statistics.public_release(indicator(figures, "membres-fin"), "", [2025, 2026], form)
     rows = {order.code: values for order, values in public.rows}
     assert rows["sages-femmes"][2026] == "x"  # 3 members: fewer than 5
     # The 2026 total would reveal it: the smallest other count of 2026 is hidden too.
     assert rows["notaires"][2026] == "x"
     assert rows["barreau"][2026] == 29000
     assert rows["notaires"][2025] == 4000
-    # The original table is untouched.
+    assert public.totals == {2025: 32000, 2026: 33103}
+    # The table itself is untouched.
+    table = statistics.indicator_table(indicator(figures, "membres-fin"), "", [2025, 2026], None)
     assert {o.code: v for o, v in table.rows}["sages-femmes"][2026] == 3
 
 
 def test_amounts_are_not_suppressed(figures):
     accepted("chimistes", figures[2026], {("revenus", ""): 3})
-    table = statistics.indicator_table(indicator(figures, "revenus"), "", [2026], None)
-    assert statistics.for_public_release(table) is table
+    form = selectors.form_definition(figures[2026])
+    public = statistics.public_release(indicator(figures, "revenus"), "", [2026], form)
+    assert {o.code: v for o, v in public.rows}["chimistes"] == {2026: 3}
 
 
 # --- The page --------------------------------------------------------------------------------
@@ -175,3 +178,61 @@ def test_statistics_query_count(make_client, analyst, figures, assert_query_coun
     client.get(path, params)
     with assert_query_count("bdsp:statistics"):
         client.get(path, params)
+
+
+# --- The exports: every published line, numbers as numbers with their format ---------------------
+
+
+def xlsx_rows(client, **params):
+    path, query = url(export="xlsx", **params)
+    response = client.get(path, query)
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return {row[0].value: row for row in sheet.iter_rows() if row[0].value is not None}
+
+
+def test_the_exports_carry_the_number_of_orders_reporting(make_client, analyst, figures):
+    client = make_client(analyst)
+    path, params = url(export="csv")
+    text = b"".join(client.get(path, params).streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert ["Ordres ayant déclaré", "2", "3"] in rows
+    assert ["Total", "32000", "33103"] in rows
+    reporting = xlsx_rows(client)["Ordres ayant déclaré"]
+    assert [c.value for c in reporting[1:]] == [2, 3]
+    assert all(c.data_type == "n" for c in reporting[1:])
+    public = xlsx_rows(client, public="1")
+    assert [c.value for c in public["Ordres ayant déclaré"][1:]] == [2, 3]
+
+
+def test_the_xlsx_numbers_are_numbers_with_a_number_format(make_client, analyst, figures):
+    client = make_client(analyst)
+    total = xlsx_rows(client)["Total"]
+    assert [c.value for c in total[1:]] == [32000, 33103]
+    assert all(c.data_type == "n" and c.number_format == "#,##0" for c in total[1:])
+    accepted("chimistes", figures[2026], {("revenus", ""): "1234567.5"})
+    revenue = xlsx_rows(client, indicator="revenus")["Ordre des chimistes du Québec"]
+    assert revenue[2].value == 1234567.5
+    assert revenue[2].number_format == '#,##0 "$"'  # 1 234 568 $, as the page shows it
+    share = xlsx_rows(client, indicator="part-femmes")["Barreau du Québec"]
+    assert share[1].value == 53.57  # 15 000 / 28 000, rounded to the hundredth
+    assert share[1].number_format == '0.0 "%"'
+
+
+def test_the_csv_writes_a_share_rounded_and_never_a_float_tail(make_client, analyst, figures):
+    path, params = url(export="csv", indicator="part-femmes")
+    text = b"".join(make_client(analyst).get(path, params).streaming_content).decode()
+    rows = {r[0]: r[1:] for r in csv.reader(io.StringIO(text[1:])) if r}
+    assert rows["Barreau du Québec"] == ["53.57", "55.17"]
+    assert rows["Total"] == ["55", "56.49"]
+
+
+def test_text_in_the_xlsx_never_becomes_a_formula(make_client, analyst, figures):
+    from bdsp.models import Indicator
+
+    Indicator.objects.filter(reporting_year=figures[2026], code="membres-fin").update(
+        label='=HYPERLINK("http://exemple.test","cliquez")'
+    )
+    rows = xlsx_rows(make_client(analyst))
+    title = next(cell for cell, *_rest in rows.values() if str(cell.value).startswith("=HYPERLINK"))
+    assert title.data_type == "s"

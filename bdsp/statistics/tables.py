@@ -1,4 +1,4 @@
-"""Statistics of an indicator across orders and years, from the accepted returns.
+"""The table of an indicator across orders and years, from the accepted returns.
 
 Only accepted returns count, in their version in force (an accepted amendment replaces the
 version it amends). Indicators are followed across years by their code. A derived
@@ -14,9 +14,6 @@ from bdsp.choices import ReturnStatus, ValueState, ValueType
 from bdsp.formulas import evaluate, references
 from bdsp.models import ReturnValue
 
-SMALL_CELL = 5
-SUPPRESSED = "x"
-
 
 @dataclass
 class StatTable:
@@ -30,7 +27,7 @@ class StatTable:
     reporting: dict = field(default_factory=dict)  # {year: number of orders with a figure}
 
 
-def _accepted_values(codes_keys, years, order_ids):
+def accepted_values(codes_keys, years, order_ids):
     """{(order id, year, code, key): number}: one query over the accepted returns in force."""
     codes = {code for code, _key in codes_keys}
     queryset = ReturnValue.objects.filter(
@@ -61,7 +58,7 @@ def _accepted_values(codes_keys, years, order_ids):
 def indicator_table(indicator, key, years, orders):
     """The StatTable of one indicator (a selectors.FormIndicator) and category, per order and year."""
     needed = references(indicator.formula) if indicator.is_derived else [(indicator.code, key)]
-    data = _accepted_values(needed, years, [o.pk for o in orders] if orders is not None else None)
+    data = accepted_values(needed, years, [o.pk for o in orders] if orders is not None else None)
     order_ids = {order_id for order_id, *_rest in data}
     table = StatTable(indicator.code, key, indicator.label, indicator.value_type, list(years))
     shown_orders = orders if orders is not None else _orders(order_ids)
@@ -98,30 +95,3 @@ def _orders(order_ids):
     from opq_intranet.core.models import ProfessionalOrder
 
     return list(ProfessionalOrder.objects.filter(pk__in=order_ids).order_by("name"))
-
-
-def for_public_release(table):
-    """A copy where counts under 5 are replaced by "x", with complementary suppression.
-
-    Primary: a count from 1 to 4 could identify people. Complementary: when a year's column
-    has exactly one suppressed cell, the system total would reveal it, so the smallest other
-    count of that year is suppressed too. Amounts and percentages are published as they are.
-    """
-    if table.value_type != ValueType.INTEGER:
-        return table
-    rows = [(order, dict(values)) for order, values in table.rows]
-    for year in table.years:
-        hidden = [values for _order, values in rows if _is_small(values[year])]
-        for values in hidden:
-            values[year] = SUPPRESSED
-        if len(hidden) == 1:
-            candidates = [v for _o, v in rows if isinstance(v[year], Decimal) and v[year] > 0]
-            if candidates:
-                min(candidates, key=lambda v: v[year])[year] = SUPPRESSED
-    return StatTable(
-        table.code, table.key, table.label, table.value_type, table.years, rows, dict(table.totals), table.reporting
-    )
-
-
-def _is_small(value):
-    return isinstance(value, Decimal) and 0 < value < SMALL_CELL
