@@ -7,19 +7,17 @@ The import reads every row, checks each value with the same parsing as the page,
 reports every problem by sheet and cell; nothing is saved unless the whole file is clean.
 """
 
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bdsp import display, selectors
-from bdsp.choices import NUMERIC_TYPES, ValueState
+from bdsp.choices import NUMERIC_TYPES, ValueState, ValueType
 from bdsp.services import parse_value
-from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value
+from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value, styled_workbook, workbook_bytes
 
 HEADERS = ["code", "categorie", "Indicateur", "Catégorie", "Valeur", "Réponse", "Explication"]
 VALUE_COLUMN, STATE_COLUMN, EXPLANATION_COLUMN = 5, 6, 7
@@ -28,6 +26,13 @@ STATE_WORDS = {ValueState.NO_ACTIVITY: "aucune activité", ValueState.NOT_APPLIC
 # What an import reads, at most (core's read_workbook refuses the rest before parsing it).
 MAX_ROWS, MAX_COLUMNS, MAX_CELLS = 5000, 26, 100_000
 EDITABLE = PatternFill("solid", fgColor="FFF8DC")
+# The value cell's number format: figures are numbers, shown the Quebec way by Excel.
+NUMBER_FORMATS = {
+    ValueType.INTEGER: "#,##0",
+    ValueType.DECIMAL: "#,##0.00",
+    ValueType.MONEY: '#,##0.00 "$"',
+    ValueType.PERCENTAGE: '0.0 "%"',
+}
 # The orders fill in French: the instructions sheet is written in French.
 INSTRUCTIONS = [
     "Remplissez la colonne « Valeur » (fond jaune) de chaque feuille, puis importez le fichier dans le portail.",
@@ -49,7 +54,7 @@ def template(annual_return):
     """The XLSX bytes of the return's template, pre-filled with its saved values."""
     form = selectors.form_definition(annual_return.reporting_year)
     values = selectors.return_values(annual_return)
-    workbook = Workbook()
+    workbook = styled_workbook()  # core's: no text is ever saved as a formula
     intro = workbook.active
     intro.title = "Instructions"
     _append(intro, [f"Déclaration annuelle {annual_return.reporting_year.year} — {annual_return.professional_order}"])
@@ -84,6 +89,8 @@ def template(annual_return):
                     ],
                 )
                 row = sheet.max_row
+                if indicator.value_type in NUMBER_FORMATS:  # typed or pre-filled: shown 80 000 $
+                    sheet.cell(row=row, column=VALUE_COLUMN).number_format = NUMBER_FORMATS[indicator.value_type]
                 for column in (VALUE_COLUMN, STATE_COLUMN, EXPLANATION_COLUMN):
                     sheet.cell(row=row, column=column).fill = EDITABLE
                     sheet.cell(row=row, column=column).protection = Protection(locked=False)
@@ -93,9 +100,7 @@ def template(annual_return):
             sheet.column_dimensions[letter].width = width
         sheet.column_dimensions["A"].hidden = True
         sheet.column_dimensions["B"].hidden = True
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _append(sheet, values):

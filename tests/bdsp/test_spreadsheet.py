@@ -136,3 +136,39 @@ def test_typed_text_never_becomes_a_formula_and_numbers_stay_numbers(make_client
     values = {(v.indicator.code, v.category_key): v for v in ReturnValue.objects.filter(annual_return=draft_return)}
     assert values[("membres-debut", "")].explanation == formula
     assert values[("revenus", "")].number == Decimal("1234.5")
+
+
+def test_template_figures_are_numbers_with_a_number_format(make_client, filer, draft_return):
+    services.return_save_values(
+        annual_return=draft_return,
+        user=filer,
+        entries=[entry("revenus", "80 000"), entry("revenus", "80000", "cotisations"), entry("membres-debut", "29323")],
+    )
+    workbook = template_of(make_client(filer), draft_return)
+    revenue = {(r[0].value, r[1].value or ""): r[4] for r in workbook["finances"].iter_rows(min_row=2)}
+    assert revenue[("revenus", "")].value == 80000
+    assert revenue[("revenus", "")].data_type == "n"  # a number, never the text "80 000"
+    assert revenue[("revenus", "")].number_format == '#,##0.00 "$"'
+    assert revenue[("revenus", "admission")].number_format == '#,##0.00 "$"'  # empty, typed later
+    members = {(r[0].value, r[1].value or ""): r[4] for r in workbook["tableau"].iter_rows(min_row=2)}
+    assert members[("membres-debut", "")].value == 29323
+    assert members[("membres-debut", "")].number_format == "#,##0"
+
+
+def test_every_text_of_the_template_is_guarded(make_client, filer, draft_return):
+    from bdsp.models import Indicator
+
+    formula = '=HYPERLINK("http://exemple.test","cliquez")'
+    # An analyst's label (a year in preparation) and an order's explanation.
+    Indicator.objects.filter(reporting_year=draft_return.reporting_year, code="audiences").update(label=formula)
+    from bdsp import selectors
+
+    selectors._frozen_forms.clear()
+    services.return_save_values(
+        annual_return=draft_return, user=filer, entries=[entry("audiences", "3", explanation="+1+2")]
+    )
+    workbook = template_of(make_client(filer), draft_return)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{sheet.title}!{cell.coordinate} is a formula"
