@@ -229,8 +229,9 @@ SECTIONS = [
     ),
 ]
 
-# (code, kind, indicator, params, severity, message)
-RULES = [
+# (code, kind, indicator, params, severity, message): the rules the regulation's figures must
+# meet, written one by one; RULES adds those every indicator gets (below).
+SPECIFIC_RULES = [
     ("permis-recues-total", "sum_equals", "permis-recues", {}, "blocking",
      "Le total des demandes reçues doit égaler la somme des demandes par fondement."),
     ("permis-accordees-total", "sum_equals", "permis-accordees", {}, "blocking",
@@ -256,8 +257,8 @@ RULES = [
      "La somme des membres par classe de cotisation diffère du total des membres."),
     ("radiations-total", "sum_equals", "radiations", {}, "blocking",
      "Le total des radiations doit égaler la somme des radiations par motif."),
-    ("membres-variation", "year_over_year", "membres-fin", {"threshold": 25}, "warning",
-     "Le nombre de membres varie de plus de 25 % par rapport à l'an dernier : expliquez la variation."),
+    ("membres-variation", "year_over_year", "membres-fin", {"threshold": 20}, "warning",
+     "Le nombre de membres varie de plus de 20 % par rapport à l'an dernier : expliquez la variation."),
     ("audiences-plage", "range", "audiences", {"min": 0, "max": 1000}, "blocking",
      "Le nombre de journées d'audience doit être entre 0 et 1 000."),
     ("plaintes-coherence", "sum_equals", "plaintes-plaignant", {"equals": "plaintes-nature"}, "blocking",
@@ -269,3 +270,40 @@ RULES = [
     ("depenses-coherence", "sum_equals", "depenses-fonds", {"equals": "depenses-activite"}, "blocking",
      "Les dépenses par fonds doivent totaliser les dépenses par activité."),
 ]  # fmt: skip
+
+# The main counts: a change of more than 20 % from the order's accepted return of the
+# previous year asks for an explanation.
+MAIN_COUNTS = ("membres-debut", "membres-fin", "inscriptions", "radiations", "permis-accordees", "revenus",
+               "depenses-activite")  # fmt: skip
+YEAR_OVER_YEAR_THRESHOLD = 20
+
+
+def _rules_every_indicator_gets():
+    """Each indicator answered (a value, 0, "no activity" or "not applicable", s. 2); each
+    total equal to the sum of its categories (or computed from them when left blank); the
+    main counts compared with last year. Those written in SPECIFIC_RULES are not repeated."""
+    written = {
+        (kind, indicator) for _code, kind, indicator, params, *_rest in SPECIFIC_RULES if not params.get("equals")
+    }
+    rules = []
+    for _section, _title, _help, rows in SECTIONS:
+        for code, label, _type, dimensions, formula, _ind_help in rows:
+            if formula:
+                continue  # computed, never typed
+            if ("required", code) not in written:
+                message = f"Répondez à « {label} » : un nombre, 0, « aucune activité » ou « sans objet »."
+                rules.append((f"{code}-requis", "required", code, {}, "blocking", message))
+            if dimensions and ("sum_equals", code) not in written:
+                message = f"Le total de « {label} » doit égaler la somme de ses catégories."
+                rules.append((f"{code}-somme", "sum_equals", code, {}, "blocking", message))
+            if code in MAIN_COUNTS and ("year_over_year", code) not in written:
+                message = (
+                    f"« {label} » varie de plus de {YEAR_OVER_YEAR_THRESHOLD} % par rapport à l'an dernier : "
+                    "expliquez la variation."
+                )
+                params = {"threshold": YEAR_OVER_YEAR_THRESHOLD}
+                rules.append((f"{code}-variation", "year_over_year", code, params, "warning", message))
+    return rules
+
+
+RULES = SPECIFIC_RULES + _rules_every_indicator_gets()

@@ -54,13 +54,23 @@ def figures(order, year, rng, members_start):
         for key, part in (parts or {}).items():
             values[(code, key)] = part
 
-    entries = max(1, int(members_start * rng.uniform(0.05, 0.1)))
+    # Each order keeps its own rates from year to year, give or take a few per cent: its main
+    # counts change by less than 20 % a year, as the form's year-over-year checks expect.
+    rates = random.Random(f"{order.code}/rates")
+    entry_rate, dues_base = rates.uniform(0.05, 0.1), rates.randint(300, 1200)
+    unpaid_rate, retired_rate = rates.uniform(0.01, 0.03), rates.uniform(0.01, 0.03)
+    training_rate, other_rate = rates.uniform(5, 40), rates.uniform(2, 15)
+
+    def jitter():
+        return rng.uniform(0.96, 1.04)
+
+    entries = max(1, int(members_start * entry_rate * jitter()))
     exits = {
-        "cotisation": int(members_start * rng.uniform(0.01, 0.03)),
-        "discipline": rng.randint(0, 3),
-        "retraite": int(members_start * rng.uniform(0.01, 0.03)),
+        "cotisation": int(members_start * unpaid_rate * jitter()),
+        "discipline": rng.randint(1, 2),
+        "retraite": int(members_start * retired_rate * jitter()),
         "deces": int(members_start * 0.002),
-        "autre": rng.randint(0, 5),
+        "autre": rng.randint(2, 3),
     }
     members_end = members_start + entries - sum(exits.values())
     put("membres-debut", members_start)
@@ -109,15 +119,15 @@ def figures(order, year, rng, members_start):
     put("appels", rng.randint(0, max(0, decisions // 10)))
     put("audiences", min(1000, int(decisions * rng.uniform(1.5, 3))))
 
-    dues = Decimal(rng.randint(300, 1200))
+    dues = Decimal(int(dues_base * 1.02 ** (year - FIRST_YEAR)))  # 2 % a year
     revenue = {
         "cotisations": members_end * dues,
-        "admission": Decimal(entries * rng.randint(200, 900)),
-        "formation": Decimal(int(members_end * rng.uniform(5, 40))),
-        "autres": Decimal(int(members_end * rng.uniform(2, 15))),
+        "admission": Decimal(entries * int(dues * Decimal("0.6"))),
+        "formation": Decimal(int(members_end * training_rate * jitter())),
+        "autres": Decimal(int(members_end * other_rate * jitter())),
     }
     put("revenus", sum(revenue.values()), revenue)
-    spent = int(sum(revenue.values()) * Decimal(rng.uniform(0.9, 1.02)))
+    spent = int(sum(revenue.values()) * Decimal(rng.uniform(0.93, 1.01)))
     activities = {"admission": 8, "inspection": 15, "syndic": 20, "discipline": 10, "formation": 12,
                   "administration": 30, "autres": 5}  # fmt: skip
     put("depenses-activite", spent, split(spent, activities, rng))

@@ -1,6 +1,7 @@
 """Read queries of the BDSP, scoped to what the person may see."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import product
 
 from django.db.models import Prefetch
@@ -239,8 +240,18 @@ def previous_year_numbers(annual_return):
     )
     if previous is None:
         return {}
-    rows = ReturnValue.objects.filter(annual_return=previous, category_key="", number__isnull=False)
-    return {(code, ""): number for code, number in rows.values_list("indicator__code", "number")}
+    # A total left blank last year is the sum of its categories, as the rules read it.
+    totals, parts = {}, {}
+    rows = ReturnValue.objects.filter(annual_return=previous).exclude(state=ValueState.NOT_APPLICABLE)
+    for code, key, state, number in rows.values_list("indicator__code", "category_key", "state", "number"):
+        number = Decimal(0) if state == ValueState.NO_ACTIVITY else number
+        if number is None:
+            continue
+        if key:
+            parts[code] = parts.get(code, Decimal(0)) + number
+        else:
+            totals[code] = number
+    return {(code, ""): number for code, number in {**parts, **totals}.items()}
 
 
 def return_data(annual_return, values=None):

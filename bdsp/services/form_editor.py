@@ -63,8 +63,10 @@ def section_delete(*, section, user):
 # --- Indicators -------------------------------------------------------------------------------
 
 
-def _users_of(year, code, *, exclude_indicator=None):
-    """What reads the indicator `code`: derived indicators' formulas and rules."""
+def _users_of(year, code, *, exclude_indicator=None, deleting=False):
+    """What reads the indicator `code`: derived indicators' formulas, and rules that name it
+    among their parameters. When it is being deleted, also the rules set on it that compare it
+    with other indicators; its own checks (answered, bounds, its total, last year) go with it."""
     uses = []
     for other in year.indicators.exclude(formula="").exclude(pk=exclude_indicator):
         try:
@@ -75,7 +77,8 @@ def _users_of(year, code, *, exclude_indicator=None):
     for rule in year.rules.select_related("indicator"):
         params = rule.params or {}
         named = [params.get(k) for k in ("equals", "start", "other")] + params.get("plus", []) + params.get("minus", [])
-        if rule.indicator.code == code or code in named:
+        compares = deleting and rule.indicator.code == code and any(filter(None, named))
+        if code in named or compares:
             uses.append(_("the rule %(code)s") % {"code": rule.code})
     return uses
 
@@ -155,7 +158,7 @@ def indicator_save(
 @transaction.atomic
 def indicator_delete(*, indicator, user):
     year = _editable_year(indicator.reporting_year, user)
-    uses = _users_of(year, indicator.code, exclude_indicator=indicator.pk)
+    uses = _users_of(year, indicator.code, exclude_indicator=indicator.pk, deleting=True)
     if uses:
         raise ValidationError(
             _("This indicator cannot be deleted: %(uses)s read it. Change those first.") % {"uses": ", ".join(uses)}

@@ -64,7 +64,19 @@ def a_clean_return_entries():
         entry("membres-sexe", "800", "f"),
         entry("membres-sexe", "300", "h"),
         entry("membres-cotisation", "1100", "reguliere"),
+        entry("limitations", "0"),
+        entry("audiences", "12"),
+        entry("revenus", "530000"),
+        entry("revenus", "530000", "cotisations"),
+        entry("rapport-annuel-depose", "oui"),
     ]
+    # Every indicator is answered (the form requires it): the rest had no activity.
+    no_activity = (
+        "permis-recues", "permis-accordees", "permis-refusees", "permis-en-attente", "permis-particuliers",
+        "suspensions", "plaintes-nature", "plaintes-plaignant", "decisions-issue", "decisions-sanction",
+        "decisions-delibere", "decisions-90-jours", "appels", "depenses-activite", "depenses-fonds",
+    )  # fmt: skip
+    rows += [entry(code, state="no_activity") for code in no_activity]
     return rows
 
 

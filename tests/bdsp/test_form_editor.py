@@ -319,3 +319,16 @@ def test_another_years_element_is_404(make_client, analyst, draft_form):
     other = services.form_copy(source=draft_form, year=2026)
     foreign = indicator(other, "audiences")
     assert make_client(analyst).get(reverse("bdsp:indicator_edit", args=[2025, foreign.pk])).status_code == 404
+
+
+def test_an_indicators_own_checks_go_with_it_and_follow_a_new_code(draft_form, analyst):
+    """Every indicator has its own checks (answered, its total, last year): they do not stop
+    renaming it, and are deleted with it; a rule comparing it with others still stops a deletion."""
+    appels = indicator(draft_form, "appels")
+    assert ValidationRule.objects.filter(indicator=appels).exists()
+    renamed = add_indicator(draft_form, analyst, indicator=appels, code="appels-tp", dimensions=[])
+    assert ValidationRule.objects.filter(indicator=renamed, kind="required").exists()
+    services.indicator_delete(indicator=renamed, user=analyst)
+    assert not ValidationRule.objects.filter(indicator_id=appels.pk).exists()
+    with pytest.raises(ValidationError, match="la règle premieres-inscriptions"):  # ≤ the entries
+        services.indicator_delete(indicator=indicator(draft_form, "premieres-inscriptions"), user=analyst)

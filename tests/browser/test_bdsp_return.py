@@ -29,6 +29,9 @@ def save_section(session):
     session.check_page()
 
 
+TYPED_BY_HAND = {"membres-debut", "inscriptions", "premieres-inscriptions", "radiations", "membres-fin"}
+
+
 def fill_workbook(path):
     """The rest of the return, typed in the downloaded template as an order's clerk would."""
     workbook = load_workbook(path)
@@ -40,11 +43,17 @@ def fill_workbook(path):
         ("membres-cotisation", "reguliere"): 1100,
         ("audiences", ""): 12,
     }
+    typed = {code for code, _key in answers} | TYPED_BY_HAND
     for sheet in workbook.worksheets[1:]:
         for row in sheet.iter_rows(min_row=2):
-            wanted = answers.get((row[0].value, row[1].value or ""))
+            code, key = row[0].value, row[1].value or ""
+            wanted = answers.get((code, key))
             if wanted is not None:
                 row[4].value = wanted
+            elif code == "rapport-annuel-depose":
+                row[4].value = "oui"
+            elif not key and code not in typed:
+                row[5].value = "aucune activité"  # every indicator is answered
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
