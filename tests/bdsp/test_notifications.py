@@ -84,3 +84,38 @@ def test_the_news_of_an_accepted_return_leaves_a_declarants_queue_once_they_open
     make_client(filer).get(reverse("bdsp_portal:return_detail", args=[draft_return.pk]))
     assert queue(filer) == []
     assert queue(second_filer) == [("bdsp.return_accepted", draft_return)]  # not read by them yet
+
+
+def test_each_step_through_the_pages_emails_whom_it_hands_the_return_to(
+    make_client, draft_return, filer, second_filer, reader, other_filer, analyst, clean_entries,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    """Submitted: the analysts; returned for correction and accepted: the order's déclarants
+    (never its reader, nor another order); each email links to the return."""
+    from tests.bdsp.conftest import dates, fill
+
+    fill(draft_return, filer, clean_entries)
+    dates(draft_return, filer)
+    link = f"/portail/declarations/{draft_return.pk}/"
+    signed = {"attestation": "Julie Pelletier, secrétaire", "confirm": "on"}
+    order_side, office = make_client(filer), make_client(analyst)
+
+    def step(client, name, data):
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse(f"bdsp_portal:{name}", args=[draft_return.pk]), data)
+        assert response.status_code == 302, name
+        assert all(link in message.body for message in mail.outbox)
+        return sorted(address for message in mail.outbox for address in message.to)
+
+    assert step(order_side, "return_submit", signed) == [analyst.email]
+    assert step(office, "return_send_back", {"message": "Vérifiez les audiences."}) == sorted(
+        [filer.email, second_filer.email]
+    )
+    assert "Vérifiez les audiences." in mail.outbox[0].body
+    assert step(order_side, "return_submit", signed) == [analyst.email]
+    assert step(office, "return_accept", {}) == sorted([filer.email, second_filer.email])
+    assert mail.outbox[0].subject == "Votre déclaration annuelle 2025 est acceptée"
+    assert reader.email not in {m.to[0] for m in mail.outbox} and other_filer.email not in {
+        m.to[0] for m in mail.outbox
+    }
