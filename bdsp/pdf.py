@@ -1,12 +1,20 @@
 """The return as a PDF: what the order submitted, section by section, with its attestation."""
 
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph
 
 from bdsp import display, selectors
-from bdsp.choices import ValueState
+from bdsp.choices import ValueState, ValueType
 from opq_intranet.core import pdf
+from opq_intranet.core.templatetags.quebec import money
 
 STATE_LABELS = {
     ValueState.NO_ACTIVITY: ValueState.NO_ACTIVITY.label,
@@ -15,23 +23,78 @@ STATE_LABELS = {
 COLUMNS = [11 * cm, 6.4 * cm]
 
 
+INDENT = "    "
+TOTAL = ParagraphStyle("bdsp-total", parent=pdf.STYLES["cell"], fontName="Helvetica-Bold")
+
+
 def _date(value, fmt="SHORT_DATE_FORMAT"):
-    return date_format(value, fmt) if value else "—"
+    """A date, or a moment in Quebec time (settings.TIME_ZONE), as the pages show it."""
+    if not value:
+        return "—"
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, fmt)
 
 
-def _indicator_rows(row):
-    """The indicator's total, then each category that holds a value."""
-    label = row.indicator.label + (f" ({row.indicator.unit})" if row.indicator.unit else "")
+def _shown(value, raw, value_type):
+    """A figure as the pages write it: amounts in dollars (530 000 $), shares with their %."""
+    if value_type == ValueType.MONEY and value is not None and value.number is not None:
+        cents = value.number != value.number.to_integral_value()
+        return money(value.number, 2 if cents else 0)
+    if value_type == ValueType.PERCENTAGE and raw:
+        return f"{raw}\u00a0%"
+    return raw
+
+
+def _indicator_rows(row, values):
+    """(rows, index of the total row or None): an indicator without categories on one line;
+    one with categories as a heading, each category that holds a value, then its total."""
+    indicator = row.indicator
+    label = indicator.label + (f" ({indicator.unit})" if indicator.unit else "")
     if row.state in STATE_LABELS:
-        return [[label, str(STATE_LABELS[row.state])]]
-    if row.indicator.is_derived:
-        return [[label, f"{row.derived_value} ({_('computed')})"]]
+        return [[label, str(STATE_LABELS[row.state])]], None
+    if indicator.is_derived:
+        shown = _shown(None, row.derived_value if row.derived_value != "—" else "", indicator.value_type)
+        return [[label, f"{shown or '—'} ({_('computed')})"]], None
     total, *parts = row.cells
-    rows = [[label, total.raw or "—"]]
-    rows += [[f"    {cell.label}", cell.raw] for cell in parts if cell.raw]
-    if row.explanation:
-        rows.append([f"    {_('Explanation')}", row.explanation])
-    return rows
+    explanation = [[f"{INDENT}{_('Explanation')}", row.explanation]] if row.explanation else []
+    total_shown = _shown(values.get((indicator.code, "")), total.raw, indicator.value_type) or "—"
+    if not indicator.keys:
+        return [[label, total_shown], *explanation], None
+    rows = [[label, ""]]
+    rows += [
+        [f"{INDENT}{cell.label}", _shown(values.get((indicator.code, cell.key)), cell.raw, indicator.value_type)]
+        for cell in parts
+        if cell.raw
+    ]
+    rows.append([f"{INDENT}{_('Total')}", total_shown])
+    return [*rows, *explanation], len(rows) - 1
+
+
+def indicator_table_style(rows, *, total_rows):
+    """The table style that sets each total apart from its breakdown: bold, a rule above."""
+    commands = []
+    for index in total_rows:
+        commands.append(("LINEABOVE", (0, index), (-1, index), 1, colors.black))
+    return commands
+
+
+def _total_cell(value):
+    return Paragraph(escape(pdf.text(value)), TOTAL)
+
+
+def _section_table(form, section, values):
+    rows, total_rows = [[_("Indicator"), _("Value")]], []
+    for row in display.section_view(form, section.code, values):
+        indicator_rows, total = _indicator_rows(row, values)
+        if total is not None:
+            total_rows.append(len(rows) + total)
+        rows += indicator_rows
+    cells = [
+        [_total_cell(cell) if index in total_rows else pdf.paragraph(cell, "cell") for cell in row]
+        for index, row in enumerate(rows)
+    ]
+    return pdf.table(cells, widths=COLUMNS, styles=indicator_table_style(rows, total_rows=total_rows))
 
 
 def return_pdf(annual_return, *, attachments=()):
@@ -60,10 +123,7 @@ def return_pdf(annual_return, *, attachments=()):
     form = selectors.form_definition(annual_return.reporting_year)
     values = selectors.return_values(annual_return)
     for section, _indicators in form.sections:
-        rows = [[_("Indicator"), _("Value")]]
-        for row in display.section_view(form, section.code, values):
-            rows += _indicator_rows(row)
-        story += [pdf.heading(section.title), pdf.table(rows, widths=COLUMNS)]
+        story += [pdf.heading(section.title), _section_table(form, section, values)]
     if attachments:
         story.append(pdf.heading(_("Attached documents")))
         story += [

@@ -79,3 +79,60 @@ def test_an_accepted_return_without_a_stored_copy_is_drawn_from_its_values(
     text = download(make_client(filer), draft_return)
     assert "Acceptée" in text
     assert "Julie Pelletier, secrétaire" in text
+
+
+# --- Local time, amounts in dollars, totals set apart -------------------------------------------
+
+
+def pdf_of(filer, draft_return, clean_entries):
+    from bdsp.pdf import return_pdf
+
+    submitted = submit(draft_return, filer, clean_entries)
+    return submitted, return_pdf(submitted)
+
+
+def test_the_pdf_shows_the_submission_in_quebec_time(filer, draft_return, clean_entries):
+    from django.utils import timezone
+
+    submitted, content = pdf_of(filer, draft_return, clean_entries)
+    local = timezone.localtime(submitted.submitted_at)
+    assert local.utcoffset() != timezone.timedelta(0)  # America/Toronto: never UTC
+    assert f"Transmise le {local:%Y-%m-%d %H:%M}" in pdf_text(content)
+
+
+def test_amounts_are_written_in_dollars(filer, draft_return, clean_entries):
+    _submitted, content = pdf_of(filer, draft_return, clean_entries)
+    text = pdf_text(content)
+    assert "Cotisations 530 000 $" in text
+    assert "Membres inscrits à la fin de l'exercice 1 100" in text  # a count has no $
+
+
+def fonts_of(content):
+    """[(text, font)] of the PDF's text pieces."""
+    pieces = []
+    for page in PdfReader(io.BytesIO(content)).pages:
+
+        def visit(text, _cm, _tm, font, _size):
+            if text.strip() and font:
+                pieces.append((" ".join(text.replace("\xa0", " ").split()), font["/BaseFont"]))
+
+        page.extract_text(visitor_text=visit)
+    return pieces
+
+
+def test_a_total_is_set_apart_from_its_breakdown(filer, draft_return, clean_entries):
+    _submitted, content = pdf_of(filer, draft_return, clean_entries)
+    text = pdf_text(content)
+    assert "Revenus, par poste Cotisations 530 000 $ Total 530 000 $" in text  # the parts, then the total
+    pieces = fonts_of(content)
+    fonts = {font for piece, font in pieces if piece == "530 000 $"}
+    assert fonts == {"/Helvetica", "/Helvetica-Bold"}  # the part in regular, the total in bold
+    assert ("Total", "/Helvetica-Bold") in pieces
+
+
+def test_a_total_has_a_rule_above_it():
+    from bdsp.pdf import indicator_table_style
+
+    rows = [["Revenus", ""], ["    Cotisations", "5 $"], ["    Total", "5 $"], ["Membres", "3"]]
+    commands = indicator_table_style(rows, total_rows=[2])
+    assert ("LINEABOVE", (0, 2), (-1, 2)) in [command[:3] for command in commands]
