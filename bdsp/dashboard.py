@@ -2,13 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from bdsp import selectors
+from bdsp import permissions, selectors
 from bdsp.choices import ReturnStatus
 from bdsp.models import AnnualReturn
 from opq_intranet.core.registry.dashboard import Panel, register
 
 
 def order_returns(request):
+    """The order's latest returns and the open years not started yet; for a déclarant, the
+    button that starts a year and the one that continues a return (a reader sees the state)."""
     user = request.user
     if not user.is_partner:
         return {"returns": [], "open_years": []}
@@ -17,7 +19,12 @@ def order_returns(request):
     )
     started = {r.reporting_year_id for r in returns}
     open_years = [y for y in selectors.open_years() if y.pk not in started]
-    return {"returns": returns, "open_years": open_years}
+    return {
+        "returns": returns,
+        "open_years": open_years,
+        "can_start": permissions.is_filer(user),
+        "editable": {r.pk for r in returns if permissions.can_edit_return(user, r)},
+    }
 
 
 def returns_to_review(request):
