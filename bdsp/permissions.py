@@ -3,6 +3,7 @@
 Scoping to the order is also done in the selectors (another order's return is 404)."""
 
 from bdsp.choices import ReturnStatus
+from bdsp.models import AnnualReturn
 
 
 def is_filer(user):
@@ -24,9 +25,14 @@ def can_manage_forms(user):
 
 
 def can_amend(user, annual_return):
-    """Start an amendment of the accepted return in force: its order's déclarant, or an analyst."""
+    """Start an amendment of the accepted return in force: its order's déclarant, or an analyst,
+    unless an amendment of it is already on its way (one query, only then)."""
     in_force = annual_return.status == ReturnStatus.ACCEPTED and not annual_return.superseded
-    return in_force and (can_file(user, annual_return.professional_order) or can_review(user))
+    return (
+        in_force
+        and (can_file(user, annual_return.professional_order) or can_review(user))
+        and not AnnualReturn.objects.filter(amends=annual_return).exists()
+    )
 
 
 def can_edit_return(user, annual_return):
