@@ -98,10 +98,22 @@ def can_extend_access_request(user, access_request, today):
 
 # --- Contacts -------------------------------------------------------------------------------
 
+# The contacts directory holds personal information (applicants' and complainants' names,
+# addresses): only the mail room, which registers the mail, and the person responsible for
+# access read and correct it. Other staff see a contact's name where an item they may see
+# shows it, never the directory; the 46 orders themselves are on core's reference pages.
+CONTACT_ROLES = ("courrier.register_mail", "courrier.handle_access_requests")
+CONTACTS_RULE = AccessRule(Audience.STAFF, ("accounts.access_courrier",), any_of=CONTACT_ROLES)
+
+
+def can_view_contacts(user):
+    """Browse the directory and open a contact's page: the mail room, the access officer."""
+    return user.is_office_staff and any(user.has_perm(p) for p in CONTACT_ROLES)
+
 
 def can_change_contact(user, contact=None):
-    """Any staff member who uses the mail app adds or corrects a contact."""
-    return user.is_office_staff
+    """Add or correct a contact: the same people."""
+    return can_view_contacts(user)
 
 
 # --- Mandates -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from courrier.filtersets import ContactFilterSet
 from courrier.forms import ContactForm
 from courrier.models import Contact
 from courrier.tables import ContactTable
+from opq_intranet.accounts.access import access
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import Action, ObjectDetailView, ObjectEditView
@@ -19,6 +20,7 @@ CONTACTS = ("courrier:contact_list", _("Contacts"))
 
 
 class ContactListView(ObjectListView):
+    access_rule = permissions.CONTACTS_RULE
     filterset_class = ContactFilterSet
     table_class = ContactTable
     title = _("Contacts")
@@ -30,6 +32,7 @@ class ContactListView(ObjectListView):
 
 
 class ContactMixin:
+    access_rule = permissions.CONTACTS_RULE
     breadcrumb_list = CONTACTS
 
     def object_label(self, obj):
@@ -73,6 +76,7 @@ class ContactEditView(ContactMixin, ObjectEditView):
         return services.contact_save(contact=form.save(commit=False), user=self.request.user)
 
 
+@access(permissions.CONTACTS_RULE)
 @require_GET
 def contact_options(request):
     """The options of a contact select, for its search box (htmx)."""

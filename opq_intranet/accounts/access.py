@@ -42,8 +42,12 @@ class Audience(StrEnum):
 
 @dataclass(frozen=True)
 class AccessRule:
+    """Who may open a view: the audience, every permission of `permissions`, and at least one
+    of `any_of` when given (e.g. the mail room or the person responsible for access)."""
+
     audience: Audience = Audience.STAFF
     permissions: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
 
     @property
     def needs_second_factor(self):
@@ -53,8 +57,9 @@ class AccessRule:
 
 
 def access(audience=Audience.STAFF, *permissions):
-    """Declare who a view is for: `@access(Audience.STAFF, "accounts.access_bdsp")`."""
-    rule = AccessRule(Audience(audience), tuple(permissions))
+    """Declare who a view is for: `@access(Audience.STAFF, "accounts.access_bdsp")`, or
+    `@access(SOME_RULE)` with an `AccessRule` the app defines (e.g. with `any_of`)."""
+    rule = audience if isinstance(audience, AccessRule) else AccessRule(Audience(audience), tuple(permissions))
 
     def decorate(view):
         view.access_rule = rule
@@ -115,4 +120,6 @@ def user_may(user, rule):
         return user.has_perm("accounts.view_all_orders")
     # STAFF: every staff page needs the basic intranet right on top of its own.
     needed = ("accounts.access_intranet", *rule.permissions)
-    return user.is_office_staff and all(user.has_perm(p) for p in needed)
+    if not (user.is_office_staff and all(user.has_perm(p) for p in needed)):
+        return False
+    return not rule.any_of or any(user.has_perm(p) for p in rule.any_of)

@@ -26,10 +26,13 @@ class Role(models.TextChoices):
 PARTNER_ROLES = frozenset({Role.ORDER_DECLARANT, Role.ORDER_READER})
 STAFF_ROLES = frozenset(set(Role) - PARTNER_ROLES)
 
-# Module access granted by each role, as "app_label.codename".
+# Module access granted by each role, as "app_label.codename". Each role reaches only the
+# personal and confidential information its work needs: records management does not see the
+# orders' portal (their returns and files: BDSP analysts), the contacts directory is the mail
+# room's and the access officer's (courrier/permissions.py).
 ROLE_PERMISSIONS = {
     Role.STAFF: ["accounts.access_intranet", "accounts.access_documents", "accounts.access_courrier"],
-    Role.RECORDS: ["accounts.access_intranet", "accounts.access_documents", "accounts.view_all_orders"],
+    Role.RECORDS: ["accounts.access_intranet", "accounts.access_documents"],
     Role.MAIL: ["accounts.access_intranet", "accounts.access_courrier"],
     Role.DISCIPLINE: ["accounts.access_intranet", "accounts.access_discipline"],
     Role.APPOINTMENTS: ["accounts.access_intranet", "accounts.access_administrateurs"],

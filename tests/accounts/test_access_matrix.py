@@ -5,6 +5,7 @@ so that a view that forgets to declare itself (or declares too much) fails this 
 """
 
 import pytest
+from django.urls import reverse
 
 from opq_intranet.accounts.roles import Role
 from tests.factories import UserFactory
@@ -303,3 +304,137 @@ def test_htmx_request_of_anonymous_gets_a_client_redirect(client):
 def test_the_api_answers_401_without_a_token_even_to_a_signed_in_person(client, make_client, partner_user, route):
     assert client.get(route.path).status_code == 401
     assert make_client(partner_user).get(route.path).status_code == 401  # a session is not a token
+
+
+# --- Personal information and the orders' files: each role reaches what its work needs ----------
+
+# Every staff role but the mail room's, as a non-superuser holds it (IT's superusers see all).
+ROLES_WITHOUT_CONTACTS = [Role.STAFF, Role.RECORDS, Role.DISCIPLINE, Role.APPOINTMENTS, Role.BDSP_ANALYST]
+ROLES_WITHOUT_CONTACTS += [Role.INVENTORY, Role.IT_ADMIN]
+
+
+def contact_pages(contact):
+    return [
+        reverse("courrier:contact_list"),
+        reverse("courrier:contact_list") + "?export=csv",
+        reverse("courrier:contact_create"),
+        reverse("courrier:contact_options") + "?contact_search=Requérante",
+        contact.get_absolute_url(),
+        reverse("courrier:contact_edit", args=[contact.pk]),
+    ]
+
+
+@pytest.fixture
+def applicant(db):
+    """An access-request applicant: a person, their address personal information."""
+    from tests.courrier.factories import ContactFactory
+
+    return ContactFactory(name="Jeanne Requérante", email="jeanne@example.qc.ca")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES_WITHOUT_CONTACTS, ids=str)
+def test_the_contacts_directory_is_closed_to_roles_that_do_not_need_it(make_client, applicant, role):
+    client = make_client(UserFactory(roles={Role.STAFF, role}))
+    for url in contact_pages(applicant):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "Requérante" not in response.text
+    # Nor can they change a contact by posting.
+    edit = reverse("courrier:contact_edit", args=[applicant.pk])
+    assert client.post(edit, {"kind": "person", "name": "Autre nom", "is_active": "on"}).status_code == 403
+    applicant.refresh_from_db()
+    assert applicant.name == "Jeanne Requérante"
+
+
+@pytest.mark.django_db
+def test_the_mail_room_reads_and_edits_contacts(make_client, applicant):
+    client = make_client(UserFactory(roles=[Role.STAFF, Role.MAIL]))
+    for url in contact_pages(applicant):
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_the_person_responsible_for_access_reads_and_edits_contacts(make_client, applicant):
+    from django.contrib.auth.models import Permission
+
+    officer = UserFactory(roles=[Role.STAFF])
+    officer.user_permissions.add(Permission.objects.get(codename="handle_access_requests"))
+    client = make_client(officer)
+    for url in contact_pages(applicant):
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_staff_see_a_contacts_name_on_an_item_routed_to_them_without_a_way_into_the_directory(make_client, applicant):
+    from courrier import services
+    from opq_intranet.core.models import OrgUnit
+    from tests.courrier.factories import MailItemFactory
+
+    clerk = UserFactory(roles=[Role.STAFF, Role.MAIL])
+    legal = OrgUnit.objects.get(code="daj")
+    lawyer = UserFactory(roles=[Role.STAFF], org_unit=legal)
+    item = MailItemFactory(contact=applicant, registered_by=clerk)
+    services.mail_route(item=item, user=clerk, unit=legal, assignee=lawyer)
+    page = make_client(lawyer).get(item.get_absolute_url())
+    assert page.status_code == 200
+    assert "Jeanne Requérante" in page.text
+    assert applicant.get_absolute_url() not in page.text
+    assert reverse("courrier:contact_list") not in make_client(lawyer).get(reverse("courrier:index")).text
+
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+@pytest.fixture
+def return_file(db):
+    """A document attached to a return of the Ordre des infirmières et infirmiers."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bdsp import services
+    from opq_intranet.core.files import private_file_store
+    from tests.factories import PartnerFactory, order
+
+    analyst = UserFactory(roles=[Role.STAFF, Role.BDSP_ANALYST])
+    filer = PartnerFactory(roles=[Role.ORDER_DECLARANT], professional_order=order("infirmieres"))
+    year = services.form_open(reporting_year=services.form_create_from_regulation(year=2025), user=analyst)
+    annual_return = services.return_start(order=filer.professional_order, reporting_year=year, user=filer)
+    upload = SimpleUploadedFile("rapport-annuel.pdf", PDF, content_type="application/pdf")
+    stored = private_file_store(uploaded=upload, owner=annual_return, user=filer)
+    return reverse("core:private_file", args=[stored.uuid])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("roles", "status"),
+    [
+        ([Role.STAFF], 404),
+        ([Role.STAFF, Role.RECORDS], 404),
+        ([Role.STAFF, Role.MAIL], 404),
+        ([Role.STAFF, Role.DISCIPLINE], 404),
+        ([Role.STAFF, Role.APPOINTMENTS], 404),
+        ([Role.STAFF, Role.INVENTORY], 404),
+        ([Role.STAFF, Role.IT_ADMIN], 404),
+        ([Role.STAFF, Role.BDSP_ANALYST], 200),
+    ],
+    ids=lambda value: "+".join(map(str, value)) if isinstance(value, list) else str(value),
+)
+def test_bdsp_files_only_for_analysts_among_staff(make_client, return_file, roles, status):
+    assert make_client(UserFactory(roles=roles)).get(return_file).status_code == status
+
+
+@pytest.mark.django_db
+def test_bdsp_files_for_the_orders_own_partners_only(make_client, return_file, partner_user, other_partner_user):
+    from tests.factories import PartnerFactory, order
+
+    reader = PartnerFactory(roles=[Role.ORDER_READER], professional_order=order("infirmieres"))
+    assert make_client(partner_user).get(return_file).status_code == 200
+    assert make_client(reader).get(return_file).status_code == 200
+    assert make_client(other_partner_user).get(return_file).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_records_role_does_not_open_the_orders_portal(make_client):
+    records = UserFactory(roles=[Role.STAFF, Role.RECORDS])
+    assert not records.has_perm("accounts.view_all_orders")
+    assert make_client(records).get("/portail/").status_code == 403

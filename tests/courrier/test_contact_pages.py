@@ -1,4 +1,5 @@
-"""The contacts' pages on core's generic views: add, correct, a contact with their mail."""
+"""The contacts' pages on core's generic views: add, correct, a contact with their mail (the mail
+room's and the access officer's: tests/accounts/test_access_matrix.py shows every other role refused)."""
 
 import importlib
 
@@ -17,8 +18,8 @@ from tests.courrier.factories import ContactFactory, MailItemFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_contact_is_added_and_corrected(make_client, lawyer):
-    client = make_client(lawyer)
+def test_a_contact_is_added_and_corrected(make_client, mail_clerk):
+    client = make_client(mail_clerk)
     url = reverse("courrier:contact_create")
     page = client.get(url)
     assert page.status_code == 200 and page.context["title"] == "Nouveau contact"
@@ -36,10 +37,10 @@ def test_a_contact_is_added_and_corrected(make_client, lawyer):
     assert Contact.objects.get().name == "Jeanne Bouchard-Roy"
 
 
-def test_an_orders_second_contact_is_refused_by_the_service(make_client, lawyer):
+def test_an_orders_second_contact_is_refused_by_the_service(make_client, mail_clerk):
     order = ProfessionalOrder.objects.first()
     ContactFactory(name=order.name, kind="organisation", professional_order=order)
-    response = make_client(lawyer).post(
+    response = make_client(mail_clerk).post(
         reverse("courrier:contact_create"),
         {"kind": "organisation", "name": "Autre", "professional_order": order.pk, "is_active": "on"},
     )
@@ -47,10 +48,10 @@ def test_an_orders_second_contact_is_refused_by_the_service(make_client, lawyer)
     assert Contact.objects.count() == 1
 
 
-def test_a_contacts_page_shows_their_mail_and_the_change_action(make_client, mail_clerk, lawyer):
+def test_a_contacts_page_shows_their_mail_and_the_change_action(make_client, mail_clerk):
     contact = ContactFactory(name="Paul Gagnon")
     MailItemFactory.create_batch(3, contact=contact, registered_by=mail_clerk)
-    page = make_client(lawyer).get(contact.get_absolute_url())
+    page = make_client(mail_clerk).get(contact.get_absolute_url())
     assert page.status_code == 200 and len(page.context["items"]) == 3
     assert [a.url for a in page.context["actions"]] == [reverse("courrier:contact_edit", args=[contact.pk])]
     assert page.context["breadcrumbs"][-1] == ("Paul Gagnon", contact.get_absolute_url())
@@ -68,8 +69,8 @@ def address(**fields):
     return {**values, **fields}
 
 
-def test_a_contacts_address_has_its_city_province_and_postal_code(make_client, lawyer):
-    client = make_client(lawyer)
+def test_a_contacts_address_has_its_city_province_and_postal_code(make_client, mail_clerk):
+    client = make_client(mail_clerk)
     form = client.get(reverse("courrier:contact_create")).context["form"]
     assert {"address", "city", "province", "postal_code"} <= set(form.fields)
     response = client.post(reverse("courrier:contact_create"), address())
@@ -82,9 +83,9 @@ def test_a_contacts_address_has_its_city_province_and_postal_code(make_client, l
 
 
 @pytest.mark.parametrize("postal_code", ["12345", "H2X 1Y", "D2X 1Y4", "H2X-1Y4-9"])
-def test_a_postal_code_that_is_not_canadian_is_refused_in_french(make_client, lawyer, postal_code):
+def test_a_postal_code_that_is_not_canadian_is_refused_in_french(make_client, mail_clerk, postal_code):
     contact = ContactFactory(name="Jeanne Bouchard", city="Québec", province="QC", postal_code="G1R 5Z3")
-    response = make_client(lawyer).post(
+    response = make_client(mail_clerk).post(
         reverse("courrier:contact_edit", args=[contact.pk]), address(postal_code=postal_code)
     )
     assert response.status_code == 422
@@ -94,9 +95,9 @@ def test_a_postal_code_that_is_not_canadian_is_refused_in_french(make_client, la
     assert (saved.city, saved.postal_code, saved.address) == ("Québec", "G1R 5Z3", contact.address)
 
 
-def test_the_service_refuses_a_bad_postal_code_too(lawyer):
+def test_the_service_refuses_a_bad_postal_code_too(mail_clerk):
     with pytest.raises(ValidationError) as refused:
-        services.contact_save(contact=Contact(kind="person", name="Paul", postal_code="ABC DEF"), user=lawyer)
+        services.contact_save(contact=Contact(kind="person", name="Paul", postal_code="ABC DEF"), user=mail_clerk)
     assert refused.value.message_dict["postal_code"] == [BAD_POSTAL_CODE]
     assert not Contact.objects.exists()
 
