@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from bdsp.choices import AttachmentKind
 from bdsp.models import ReturnAttachment
 from bdsp.services.returns import _locked, _require_filer
-from opq_intranet.core.files import DOCUMENT_TYPES, private_file_store
+from opq_intranet.core.files import DOCUMENT_TYPES, accepted_names, private_file_store
 
 PDF_ONLY = frozenset({"application/pdf"})
 # The annual report and the financial statements are published documents: PDF only.
@@ -37,6 +37,11 @@ def attachment_add(*, annual_return, user, kind, uploaded):
             raise ValidationError(
                 {"file": _("The annual report and the financial statements are sent as PDF.")}
             ) from error
+        if error.code == "type":  # said with the types people know, never a MIME type
+            message = _("This file is not of an accepted type (%(types)s).") % {
+                "types": accepted_names(ALLOWED_TYPES[kind])
+            }
+            raise ValidationError({"file": message}) from error
         raise ValidationError({"file": error.messages}) from error
     return ReturnAttachment.objects.create(annual_return=annual_return, kind=kind, file=stored, added_by=user)
 

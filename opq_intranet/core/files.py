@@ -60,6 +60,15 @@ def sniff_mime_type(uploaded):
     return magic.from_buffer(head, mime=True)
 
 
+def accepted_names(allowed_types):
+    """The accepted types as people know them, by their extensions: "PDF, DOCX, XLSX…"."""
+    names = []
+    for mime_type, extensions in KNOWN_TYPES.items():
+        if mime_type in allowed_types:
+            names += [e.lstrip(".").upper() for e in sorted(extensions) if e.lstrip(".").upper() not in names]
+    return ", ".join(names)
+
+
 def validate_upload(uploaded, *, allowed_types=DOCUMENT_TYPES, max_bytes=None):
     """Return the sniffed MIME type, or raise ValidationError with a French message."""
     max_bytes = max_bytes or settings.PRIVATE_FILE_MAX_BYTES

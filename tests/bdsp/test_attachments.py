@@ -104,3 +104,18 @@ def test_the_submit_page_reminds_a_missing_annual_report(make_client, filer, dra
     assert "Le rapport annuel n’est pas joint" in make_client(filer).get(url).text
     services.attachment_add(annual_return=draft_return, user=filer, kind="annual_report", uploaded=pdf())
     assert "Le rapport annuel n’est pas joint" not in make_client(filer).get(url).text
+
+
+def test_a_renamed_program_is_refused_in_plain_french_next_to_the_form(make_client, filer, draft_return):
+    program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 52 + b"PE\x00\x00" + b"\x00" * 400  # a renamed .exe
+    before = PrivateFile.objects.count()
+    response = make_client(filer).post(add_url(draft_return), {"kind": "other", "file": pdf("rapport.pdf", program)})
+    assert response.status_code == 422
+    assert response.context["attachment_form"].errors["file"] == [
+        "Ce fichier n’est pas d’un type accepté (PDF, DOCX, XLSX, ODT, ODS, EML, MSG, CSV, TXT)."
+    ]
+    assert "application/" not in response.text  # no MIME type: words people know
+    # The form posts to its own place on the page: a refusal comes back there, not at the top.
+    assert f'action="{add_url(draft_return)}#attachments-title"' in response.text
+    assert not ReturnAttachment.objects.exists()
+    assert PrivateFile.objects.count() == before
