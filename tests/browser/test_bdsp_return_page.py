@@ -58,7 +58,8 @@ def policy_session(browser, live_server, reference_data):
     opened = []
 
     def open_session():
-        context = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900})
+        # The width at which the top bar is checked on one line with every role (README, Navigation).
+        context = browser.new_context(locale="fr-CA", viewport={"width": 1366, "height": 900})
         context.set_default_timeout(10_000)
         context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE_SCRIPT), content_type="text/javascript"))
         # Also every violation the page itself sees (an init script is not subject to the CSP).
