@@ -46,6 +46,7 @@ def track_history(*, exclude=()):
 
 # {tracked model: [(its many-to-many field, the event model of the field's link table)]}
 LINK_EVENTS = {}
+SAME_MOMENT_ORDER = {"insert": 0, "add": 1, "remove": 1}
 LINK_LABELS = {
     "add": pgettext_lazy("history event", "Link added"),
     "remove": pgettext_lazy("history event", "Link removed"),
@@ -142,7 +143,9 @@ def history_for(obj, *, limit=None, links=True):
                     )
                 )
         entries.append(entry)
-    entries.sort(key=lambda entry: entry.when, reverse=True)
+    # Newest first; at the same moment (one transaction), a creation comes before the links
+    # it was made with, and those before a change.
+    entries.sort(key=lambda entry: (entry.when, SAME_MOMENT_ORDER.get(entry.kind, 2)), reverse=True)
     return entries[:limit] if limit else entries
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from opq_intranet.accounts.roles import Role
@@ -137,3 +138,28 @@ def test_a_form_page_opens_with_the_cursor_in_its_first_field(session):
     page = session.visit("/courrier/mandats/nouveau/")
     page.keyboard.type("Avis sur le projet de règlement")  # no Tab first
     expect(page.get_by_label("Titre")).to_have_value("Avis sur le projet de règlement")
+
+
+THREE_APPS = [Role.STAFF, Role.BDSP_ANALYST]  # Documents, Courrier et mandats, BDSP: all in the bar
+EVERY_ROLE = [
+    Role.STAFF, Role.RECORDS, Role.MAIL, Role.DISCIPLINE, Role.APPOINTMENTS,
+    Role.BDSP_ANALYST, Role.INVENTORY, Role.IT_ADMIN,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [1200, 1280, 1366])
+@pytest.mark.parametrize("roles", [THREE_APPS, EVERY_ROLE], ids=["three apps", "every role"])
+def test_the_top_bar_fits_its_width_on_one_line(session, width, roles):
+    """From 1 200 px the bar is laid out in one line; nothing runs past the window's edge,
+    whatever the roles and however long the person's name."""
+    user = UserFactory(roles=roles, first_name="Marie-Geneviève", last_name="Desrosiers-Bélanger-Tremblay")
+    page = session.sign_in(user.username)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.wait_for_timeout(100)
+    bar = page.get_by_role("navigation", name="Navigation principale")
+    assert bar.bounding_box()["height"] < 80
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    language = page.get_by_role("button", name="English").bounding_box()
+    assert language["x"] + language["width"] <= width
+    assert page.locator("#global-search").bounding_box()["width"] >= (96 if width < 1280 else 120)  # was 30 px
+    session.check_page()

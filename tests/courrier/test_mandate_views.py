@@ -327,10 +327,10 @@ def test_history_shows_the_changes_but_not_the_reminders(make_client, lawyer, ma
     history = client.get(reverse("courrier:mandate_history", args=[mandate.pk]))
     assert history.status_code == 200
     entries = history.context["history"]
-    assert [e.kind for e in entries] == ["update", "insert"]
+    assert [e.kind for e in entries] == ["update", "add", "insert"]  # created with its helper
     assert [(c.before, c.after) for c in entries[0].changes] == [("Ouvert", "En cours")]
     detail = client.get(mandate.get_absolute_url())
-    assert [e.kind for e in detail.context["history"]] == ["update", "insert"]
+    assert [e.kind for e in detail.context["history"]] == ["update", "insert"]  # the preview: own fields
 
 
 # --- List, due page, dashboard ------------------------------------------------------------------
