@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/__axe-core__.js"  # answered by each context's route, never by the site
 
 
 def pytest_collection_modifyitems(items):
@@ -48,12 +49,16 @@ def new_session(browser, live_server, reference_data):
     opened = []
 
     def open_session():
-        # bypass_csp only lets the test inject axe-core; the application's CSP stays in force
-        # for its own pages, and CSP violations are still reported as console errors.
-        context = browser.new_context(
-            bypass_csp=True, locale="fr-CA", viewport={"width": 1280, "height": 900}, accept_downloads=True
-        )
+        # The site's CSP stays in force: axe-core is served from the site's own origin by this
+        # route (never by the site), so 'self' allows it, and every refusal of the policy is a
+        # console error the session fails on (the init script is not subject to the policy).
+        context = browser.new_context(locale="fr-CA", viewport={"width": 1280, "height": 900}, accept_downloads=True)
         context.set_default_timeout(10_000)
+        context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE_SCRIPT), content_type="text/javascript"))
+        context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            "'CSP violation: ' + e.violatedDirective + ' ' + (e.sample || '') + ' ' + (e.sourceFile || '')))"
+        )
         browser_session = BrowserSession(page=context.new_page(), base_url=live_server.url, axe_script=AXE_SCRIPT)
         opened.append((context, browser_session))
         return browser_session
