@@ -188,6 +188,7 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
     ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
+    ("vendor/redoc", NODE_MODULES / "redoc" / "bundles"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -302,4 +303,6 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Lecture du formulaire de l'année et dépôt des valeurs de la déclaration annuelle de l'ordre.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Redoc from the npm package, never a CDN (templates/drf_spectacular/redoc.html).
+    "REDOC_DIST": "/static/vendor/redoc",
 }
