@@ -38,8 +38,9 @@ OWN_ACCOUNT = {
 ACCOUNT = SIGN_IN | OWN_ACCOUNT
 ANY_USER = {"core:private_file"}
 # The orders' API authenticates by token in its views (never by session or redirect).
-API = {r.name for r in all_routes() if r.namespace == "bdsp_api" and r.name != "bdsp_api:schema"}
-PUBLIC |= {"bdsp_api:schema"}
+API_DESCRIPTION = {"bdsp_api:schema", "bdsp_api:documentation"}  # no data: public
+API = {r.name for r in all_routes() if r.namespace == "bdsp_api" and r.name not in API_DESCRIPTION}
+PUBLIC |= API_DESCRIPTION
 PORTAL = {"core:portal"} | {r.name for r in all_routes() if r.namespace == "bdsp_portal"}
 # URLs that are actions rather than pages (POST only, or redirects), for a signed-in person.
 # (Django's autocomplete refuses a request that names no field: 403 by design.)
