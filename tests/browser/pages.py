@@ -1,6 +1,7 @@
 """What every browser test does on every page: no console error, no serious a11y violation."""
 
 import base64
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from tests.factories import PASSWORD
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_URL = "/__axe-core__.js"  # routed to node_modules/axe-core by the browser context (conftest)
+# What the browser reports when the site's CSP refuses something (console errors).
+REFUSED = re.compile(r"Refused to (apply|load|execute)|Content Security Policy|CSP violation", re.IGNORECASE)
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
@@ -62,6 +65,14 @@ class BrowserSession:
 
     def assert_no_errors(self):
         assert not self.errors, "\n".join(self.errors)
+
+    @property
+    def refusals(self):
+        """The errors that are refusals of the site's CSP."""
+        return [error for error in self.errors if REFUSED.search(error)]
+
+    def assert_no_refusal(self):
+        assert not self.refusals, "\n".join(self.refusals)
 
     def assert_accessible(self):
         self.page.add_script_tag(url=self.base_url + AXE_URL)  # same origin: the CSP allows it

@@ -1,10 +1,7 @@
 """The return page in a browser that enforces the site's Content-Security-Policy, as the
 orders' and the Office's browsers do: no style or script the policy refuses (style-src 'self'),
 a refused document said next to the attachment form, in plain French; and the portal's home
-starts the year's return.
-
-The other browser tests' contexts bypass the CSP (so that axe-core can be injected): here the
-policy stays in force, and axe-core is served from the site's own origin instead."""
+starts the year's return."""
 
 import re
 
@@ -14,68 +11,23 @@ from playwright.sync_api import expect
 from bdsp import services
 from opq_intranet.accounts.roles import Role
 from tests.bdsp.conftest import a_clean_return_entries
-from tests.browser.conftest import AXE_SCRIPT
-from tests.browser.pages import BrowserSession
 from tests.factories import PartnerFactory, UserFactory, order
 
-AXE_URL = "/__axe-core__.js"  # answered by the test's route, never by the site
-REFUSED = re.compile(r"Refused to (apply|load|execute)|Content Security Policy|CSP violation", re.IGNORECASE)
 # A Windows program renamed as a PDF: what an order's clerk might send by mistake.
 PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00" + b"\x00" * 400
 
 
-class PolicySession(BrowserSession):
-    """A browser session under the site's CSP; every refusal the browser reports is kept."""
-
-    def __post_init__(self):
-        super().__post_init__()
-        self.refusals = []
-        self.page.on("console", lambda message: self._on_refusal(message.text))
-
-    def _on_refusal(self, text):
-        if REFUSED.search(text):
-            self.refusals.append(f"{text} ({self.page.url})")
-
-    def assert_accessible(self):
-        self.page.add_script_tag(url=self.base_url + AXE_URL)  # 'self': the policy allows it
-        results = self.page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
-        )
-        blocking = [
-            (v["id"], [(n["target"], n.get("failureSummary", "")[:300]) for n in v["nodes"]][:3])
-            for v in results["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert not blocking, f"accessibility violations on {self.page.url}: {blocking}"
-
-    def assert_no_refusal(self):
-        assert not self.refusals, "\n".join(self.refusals)
-
-
 @pytest.fixture
-def policy_session(browser, live_server, reference_data):
-    opened = []
+def policy_session(new_session):
+    """The shared browser session (the site's CSP in force, every refusal an error), at the
+    width the top bar is checked on one line with every role (README, Navigation)."""
 
     def open_session():
-        # The width at which the top bar is checked on one line with every role (README, Navigation).
-        context = browser.new_context(locale="fr-CA", viewport={"width": 1366, "height": 900})
-        context.set_default_timeout(10_000)
-        context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE_SCRIPT), content_type="text/javascript"))
-        # Also every violation the page itself sees (an init script is not subject to the CSP).
-        context.add_init_script(
-            "document.addEventListener('securitypolicyviolation', e => console.error("
-            "'CSP violation: ' + e.violatedDirective + ' ' + (e.sample || '') + ' ' + (e.sourceFile || '')))"
-        )
-        session = PolicySession(page=context.new_page(), base_url=live_server.url, axe_script=AXE_SCRIPT)
-        opened.append((context, session))
+        session = new_session()
+        session.page.set_viewport_size({"width": 1366, "height": 900})
         return session
 
-    yield open_session
-    for context, session in opened:
-        context.close()
-        session.assert_no_refusal()
-        session.assert_no_errors()
+    return open_session
 
 
 def test_the_csp_can_refuse_an_inline_style(policy_session):
@@ -85,7 +37,6 @@ def test_the_csp_can_refuse_an_inline_style(policy_session):
     session.page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">x</p>')")
     session.page.wait_for_timeout(200)
     assert any("style" in refusal for refusal in session.refusals), session.refusals
-    session.refusals.clear()
     session.errors.clear()
 
 
