@@ -17,6 +17,7 @@ from documents.tables import RecordFileTable
 from documents.views.records import disposed_file_refusal
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.lists.views import ObjectListView
+from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import (
     Action,
     EmbeddedActionView,
@@ -105,8 +106,9 @@ class FileEditView(VisibleFileMixin, ObjectEditView):
         if obj is not None:
             return {}
         initial = {"org_unit": self.request.user.org_unit_id, "opened_on": timezone.localdate()}
-        if self.request.GET.get("record_class", "").isdigit():
-            initial["record_class"] = self.request.GET["record_class"]
+        record_class = query_id(self.request, "record_class")  # a hint from the class page
+        if record_class is not None:
+            initial["record_class"] = record_class
         return initial
 
     def get_form_kwargs(self, obj):

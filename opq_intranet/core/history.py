@@ -114,14 +114,14 @@ def history_for(obj, *, limit=None, links=True):
     if limit:
         events = events[:limit]
     events = list(events)
-    links = _link_events(obj, limit) if links else []
+    link_events = _link_events(obj, limit) if links else []
     users = _users_by_id(
         {e.pgh_context.get("user") for e in events if e.pgh_context}
-        | {(link["pgh_context__metadata"] or {}).get("user") for link in links}
+        | {(link["pgh_context__metadata"] or {}).get("user") for link in link_events}
     )
     model = type(obj)
     related = _related_labels(model, events)
-    entries = _link_entries(model, links, users)
+    entries = _link_entries(model, link_events, users)
     for event in events:
         user_id = (event.pgh_context or {}).get("user")
         entry = HistoryEntry(
