@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("opq_intranet.core.urls")),
     path("bdsp/", include("bdsp.urls")),
     path("portail/declarations/", include("bdsp.urls_portal")),
+    path("portail/echanges/", include("documents.exchange.urls")),
+    path("partage/", include("documents.exchange.urls_links")),
     path("api/v1/", include("bdsp.api.urls")),
     path("discipline/", include("discipline.urls")),
     path("administrateurs/", include("administrateurs.urls")),

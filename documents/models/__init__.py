@@ -1,3 +1,14 @@
+from documents.exchange.models import (
+    ExchangeEvent,
+    ExchangeSpace,
+    FileComment,
+    FileVersion,
+    Folder,
+    SharedFile,
+    ShareLink,
+    SpaceMember,
+    Upload,
+)
 from opq_intranet.core.history import track_links
 
 from .disposition import DispositionList, LeftOffFile
@@ -15,6 +26,11 @@ __all__ = [
     "BoxStatus",
     "CopyRule",
     "DispositionList",
+    "ExchangeEvent",
+    "ExchangeSpace",
+    "FileComment",
+    "FileVersion",
+    "Folder",
     "LeftOffFile",
     "LegalHold",
     "PaperLoan",
@@ -23,7 +39,11 @@ __all__ = [
     "RecordFile",
     "RecordVersion",
     "RetentionRule",
+    "ShareLink",
+    "SharedFile",
+    "SpaceMember",
     "StorageSpace",
+    "Upload",
 ]
 
 # Their links live in link tables: recorded there, shown in each object's history.

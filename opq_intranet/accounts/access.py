@@ -15,8 +15,10 @@ Audiences:
   (partners, and accounts whose first device comes from IT: `User.first_device_from_it`).
 - USER: any signed-in person, partners with their second factor verified (private file
   downloads, whose owner object then decides).
-- PORTAL: partners of a professional order (verified second factor, `accounts.access_portal`)
-  and staff who may see every order (`accounts.view_all_orders`).
+- PORTAL: partners of a professional order or a partner organisation (verified second factor,
+  `accounts.access_portal`, and the rule's `permissions`) and staff who may see every order
+  (`accounts.view_all_orders`) or hold one of the rule's `staff_any_of` (the exchange spaces,
+  which staff share with partners: each sees only their spaces, in the selectors).
 - STAFF: Office staff holding the permission(s); partners get 403 whatever the URL.
 - ADMIN: the Django admin; staff with `is_staff` and a verified second factor.
 - API: the orders' API; the view authenticates the request itself (token) and checks the
@@ -43,11 +45,14 @@ class Audience(StrEnum):
 @dataclass(frozen=True)
 class AccessRule:
     """Who may open a view: the audience, every permission of `permissions`, and at least one
-    of `any_of` when given (e.g. the mail room or the person responsible for access)."""
+    of `any_of` when given (e.g. the mail room or the person responsible for access). For the
+    portal, `permissions` apply to partners and `staff_any_of` lets staff in besides those
+    who see every order."""
 
     audience: Audience = Audience.STAFF
     permissions: tuple[str, ...] = ()
     any_of: tuple[str, ...] = ()
+    staff_any_of: tuple[str, ...] = ()
 
     @property
     def needs_second_factor(self):
@@ -116,8 +121,8 @@ def user_may(user, rule):
         return user.is_office_staff and user.is_active and user.is_staff
     if rule.audience == Audience.PORTAL:
         if user.is_partner:
-            return user.has_perm("accounts.access_portal")
-        return user.has_perm("accounts.view_all_orders")
+            return all(user.has_perm(p) for p in ("accounts.access_portal", *rule.permissions))
+        return user.has_perm("accounts.view_all_orders") or any(user.has_perm(p) for p in rule.staff_any_of)
     # STAFF: every staff page needs the basic intranet right on top of its own.
     needed = ("accounts.access_intranet", *rule.permissions)
     if not (user.is_office_staff and all(user.has_perm(p) for p in needed)):

@@ -13,7 +13,7 @@ from opq_intranet.core.history import track_history
 
 class UserKind(models.TextChoices):
     STAFF = "staff", _("Office staff")
-    PARTNER = "partner", _("Professional order")
+    PARTNER = "partner", _("Partner (order or organisation)")
 
 
 @track_history()
@@ -27,6 +27,15 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="partner_users",
         help_text=_("Required for a professional-order account, empty for staff."),
+    )
+    partner_organisation = models.ForeignKey(
+        "core.PartnerOrganisation",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="partner_users",
+        help_text=_("For a partner account of an organisation that is not an order (exchange spaces only)."),
     )
     org_unit = models.ForeignKey(
         "core.OrgUnit",
@@ -64,22 +73,23 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
-            # A partner belongs to exactly one order and never gets Django admin rights;
-            # staff belong to no order.
+            # A partner belongs to exactly one order or one partner organisation and never
+            # gets Django admin rights; staff belong to neither.
             models.CheckConstraint(
                 condition=(
-                    models.Q(
-                        kind=UserKind.PARTNER,
-                        professional_order__isnull=False,
-                        is_staff=False,
-                        is_superuser=False,
+                    (
+                        models.Q(kind=UserKind.PARTNER, is_staff=False, is_superuser=False)
+                        & (
+                            models.Q(professional_order__isnull=False, partner_organisation__isnull=True)
+                            | models.Q(professional_order__isnull=True, partner_organisation__isnull=False)
+                        )
                     )
-                    | models.Q(kind=UserKind.STAFF, professional_order__isnull=True)
+                    | models.Q(kind=UserKind.STAFF, professional_order__isnull=True, partner_organisation__isnull=True)
                 ),
                 name="accounts_user_kind_order_consistent",
                 violation_error_message=_(
-                    "A professional-order account needs its order and cannot have administration rights; "
-                    "a staff account has no order."
+                    "A partner account needs its order or its organisation (not both) and cannot have "
+                    "administration rights; a staff account has neither."
                 ),
             ),
             models.UniqueConstraint(

@@ -18,12 +18,14 @@ class Role(models.TextChoices):
     BDSP_ANALYST = "BDSP analyste", _("BDSP analyst")
     INVENTORY = "Inventaire", _("Inventory")
     IT_ADMIN = "Administrateur TI", _("IT administrator")
-    # Partner roles, for the users of a professional order.
+    # Partner roles, for the users of a professional order, and of another partner
+    # organisation (exchange spaces only).
     ORDER_DECLARANT = "Ordre déclarant", _("Order: filer")
     ORDER_READER = "Ordre lecteur", _("Order: reader")
+    PARTNER = "Partenaire", _("Partner organisation")
 
 
-PARTNER_ROLES = frozenset({Role.ORDER_DECLARANT, Role.ORDER_READER})
+PARTNER_ROLES = frozenset({Role.ORDER_DECLARANT, Role.ORDER_READER, Role.PARTNER})
 STAFF_ROLES = frozenset(set(Role) - PARTNER_ROLES)
 
 # Module access granted by each role, as "app_label.codename". Each role reaches only the
@@ -41,6 +43,7 @@ ROLE_PERMISSIONS = {
     Role.IT_ADMIN: ["accounts.access_intranet"],
     Role.ORDER_DECLARANT: ["accounts.access_portal"],
     Role.ORDER_READER: ["accounts.access_portal"],
+    Role.PARTNER: ["accounts.access_portal"],
 }
 
 

@@ -105,9 +105,11 @@ def sha256_of(uploaded):
 
 
 @transaction.atomic
-def private_file_store(*, uploaded, owner, user, allowed_types=DOCUMENT_TYPES):
-    """Validate and store an upload for `owner`; return the PrivateFile."""
-    mime_type = validate_upload(uploaded, allowed_types=allowed_types)
+def private_file_store(*, uploaded, owner, user, allowed_types=DOCUMENT_TYPES, max_bytes=None, mime_type=None):
+    """Validate and store an upload for `owner`; return the PrivateFile. `max_bytes` replaces
+    the default limit (the exchange spaces take larger files); a caller that validated the
+    file already passes its `mime_type`."""
+    mime_type = mime_type or validate_upload(uploaded, allowed_types=allowed_types, max_bytes=max_bytes)
     stored = PrivateFile(
         original_name=safe_filename(uploaded.name),
         mime_type=mime_type,

@@ -203,6 +203,17 @@ PRIVATE_FILE_MAX_BYTES = env.int("PRIVATE_FILE_MAX_MB", default=50) * 1024 * 102
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# --- Partner exchange spaces (documents/exchange). -------------------------------------------
+EXCHANGE_MAX_FILE_BYTES = env.int("EXCHANGE_MAX_FILE_MB", default=2048) * 1024 * 1024
+EXCHANGE_QUOTA_GB = env.int("EXCHANGE_QUOTA_GB", default=20)  # a new space's quota
+EXCHANGE_RETENTION_DAYS = env.int("EXCHANGE_RETENTION_DAYS", default=180)  # a new space's retention
+EXCHANGE_LINK_MAX_DAYS = env.int("EXCHANGE_LINK_MAX_DAYS", default=30)  # the longest a share link lives
+# Resumable uploads land here until complete (same disk as the private files: a move, not a copy).
+EXCHANGE_UPLOAD_ROOT = Path(env("EXCHANGE_UPLOAD_ROOT", default=str(PRIVATE_MEDIA_ROOT / "uploads")))
+EXCHANGE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024  # what the browser sends per request
+# ClamAV: the daemon's socket ("/run/clamav/clamd.ctl", or "tcp://127.0.0.1:3310"); empty: no scan.
+CLAMAV_ADDRESS = env("CLAMAV_ADDRESS", default="")
+
 # --- Security headers. ---------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -3,7 +3,7 @@ from .calendar import OfficeClosure
 from .files import PrivateFile
 from .notifications import Notification
 from .numbering import NumberSequence
-from .reference import OrgUnit, ProfessionalOrder, Site
+from .reference import OrgUnit, PartnerOrganisation, ProfessionalOrder, Site
 from .schedule import ScheduledRun
 from .seed import SeedRecord
 
@@ -13,6 +13,7 @@ __all__ = [
     "NumberSequence",
     "OfficeClosure",
     "OrgUnit",
+    "PartnerOrganisation",
     "PrivateFile",
     "ProfessionalOrder",
     "ScheduledRun",

@@ -34,6 +34,25 @@ class ProfessionalOrder(models.Model):
 
 
 @track_history()
+class PartnerOrganisation(models.Model):
+    """A partner of the Office that is not a professional order (a ministry, the Conseil
+    interprofessionnel, a public body) and exchanges documents with it through the portal.
+    Its people are partner accounts of the organisation, as an order's are of the order."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    email = models.EmailField(_("general email"), blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self):
+        return self.name
+
+
+@track_history()
 class Site(models.Model):
     """An office of the OPQ: Québec (800, place D'Youville) or Montréal."""
 
