@@ -1,0 +1,1 @@
+"""Exchange spaces: audit pages (being written)."""

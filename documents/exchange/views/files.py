@@ -1,0 +1,1 @@
+"""Exchange spaces: files pages (being written)."""

@@ -1,0 +1,1 @@
+"""Exchange spaces: links pages (being written)."""

@@ -1,0 +1,1 @@
+"""Exchange spaces: spaces pages (being written)."""

@@ -1,0 +1,1 @@
+"""Exchange spaces: uploads pages (being written)."""
