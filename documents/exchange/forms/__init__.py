@@ -1,0 +1,1 @@
+"""Forms of the exchange spaces, one module per area; callers import from here."""
