@@ -202,7 +202,9 @@ def test_staff_with_the_role_gets_the_page(make_client, staff_with_every_role, r
 
 # django-otp's device views raise DoesNotExist (500) for an id that does not exist; the
 # partner and no-role tests above show the policy guards them.
-CRASH_ON_MISSING_ID = {"admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"}
+# Django's "view on site" shortcut takes content type 1, whatever model the migrations named
+# first: pghistory's aggregate events model, which is not a table, crashes it.
+CRASH_ON_MISSING_ID = {"admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode", "admin:view_on_site"}
 
 
 @pytest.mark.django_db
