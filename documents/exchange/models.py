@@ -41,7 +41,7 @@ def default_quota_bytes():
     return settings.EXCHANGE_QUOTA_GB * GIGABYTE
 
 
-@track_history(exclude=["used_bytes"])
+@track_history(exclude=["used_bytes", "office_news_through", "partner_news_through"])
 class ExchangeSpace(models.Model):
     name = models.CharField(_("name"), max_length=200)
     professional_order = models.ForeignKey(
@@ -81,6 +81,9 @@ class ExchangeSpace(models.Model):
     )
     # Kept by the services (upload, purge) so that the quota bar costs no sum.
     used_bytes = models.PositiveBigIntegerField(_("space used (bytes)"), default=0)
+    # The new-files digest (services/digest.py): the last audit event announced to each side.
+    office_news_through = models.PositiveBigIntegerField(_("news to the Office announced up to event"), default=0)
+    partner_news_through = models.PositiveBigIntegerField(_("news to the partner announced up to event"), default=0)
     is_active = models.BooleanField(_("open"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
