@@ -5,6 +5,9 @@
 #   gettext    compiling the French translations (msgfmt)
 #   nodejs/npm front-end packages from the npm registry
 #   chromium   the browser tests (Playwright drives /usr/bin/chromium; never a downloaded one)
+#   clamav-daemon  the virus-scanning tests start their own clamd (foreground, a socket and a
+#              one-signature database in a temporary directory); they use neither the system
+#              service nor freshclam's databases
 set -euo pipefail
 
 missing=()
@@ -13,6 +16,7 @@ command -v msgfmt >/dev/null || missing+=(gettext)
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v psql >/dev/null || missing+=(postgresql-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

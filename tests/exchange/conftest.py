@@ -1,9 +1,12 @@
 """The people of an exchange space with the nurses' order, owned by legal affairs (daj)."""
 
+import os
+
 import pytest
 
 from opq_intranet.accounts.roles import Role
 from opq_intranet.core.models import OrgUnit
+from tests.exchange import clamav
 from tests.exchange.factories import ExchangeSpaceFactory, PartnerOrganisationFactory
 from tests.factories import PartnerFactory, UserFactory, order
 
@@ -56,3 +59,17 @@ def organisation(db):
 @pytest.fixture
 def organisation_partner(organisation):
     return PartnerFactory(roles=[Role.PARTNER], professional_order=None, partner_organisation=organisation)
+
+
+@pytest.fixture(scope="session")
+def clamd_address(tmp_path_factory):
+    """A private clamd for the session (tests/exchange/clamav.py): its unix socket's path.
+    Skipped only where Debian's clamd is missing and cannot be installed; on CI
+    (scripts/system-deps.sh installs clamav-daemon) a missing clamd fails instead."""
+    if clamav.clamd_binary() is None:
+        reason = "clamd is not installed: scripts/system-deps.sh (as root) installs Debian's clamav-daemon"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with clamav.Clamd(tmp_path_factory.mktemp("clamd")) as address:
+        yield address
