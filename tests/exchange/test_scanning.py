@@ -24,7 +24,7 @@ VIRUS = "This file contains a virus (%(name)s) and was refused."
 UNAVAILABLE = "The virus check is unavailable; try again later."
 FRENCH = {
     VIRUS: "Ce fichier contient un virus (%(name)s) et a été refusé.",
-    UNAVAILABLE: "La vérification antivirus n’est pas disponible ; réessayez plus tard.",
+    UNAVAILABLE: "La vérification antivirus n’est pas disponible; réessayez plus tard.",
 }
 FOUND_NAME = f"{SIGNATURE_NAME}.UNOFFICIAL"  # clamd's name for a signature outside its official set
 
