@@ -1,5 +1,7 @@
-"""Records management's scheduled jobs (run by `manage.py run_scheduled`)."""
+"""Records management's scheduled jobs (run by `manage.py run_scheduled`); the exchange
+spaces' jobs are registered by their own module, imported here."""
 
+import documents.exchange.schedule  # noqa: F401 - registers the exchange spaces' jobs
 from documents.lifecycle import advance
 from documents.reminders import send_loan_reminders
 from opq_intranet.core.registry.schedule import Job, register

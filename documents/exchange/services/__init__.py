@@ -2,10 +2,24 @@
 
 from .audit import event_log
 from .files import check_type, file_store, quota_check
+from .uploads import (
+    upload_append,
+    upload_complete,
+    upload_create,
+    upload_fail,
+    upload_terminate,
+    uploads_drop_abandoned,
+)
 
 __all__ = [
     "check_type",
     "event_log",
     "file_store",
     "quota_check",
+    "upload_append",
+    "upload_complete",
+    "upload_create",
+    "upload_fail",
+    "upload_terminate",
+    "uploads_drop_abandoned",
 ]
