@@ -12,9 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from documents.exchange import scanning, services
-from documents.exchange.models import ExchangeEvent, ExchangeSpace, FileVersion, SharedFile
+from documents.exchange.choices import EventAction, UploadState
+from documents.exchange.models import ExchangeEvent, ExchangeSpace, FileVersion, SharedFile, Upload
 from opq_intranet.core.models import PrivateFile
 from tests.documents.samples import pdf_bytes
+from tests.exchange import tus_client as tus
 from tests.exchange.clamav import EICAR, SIGNATURE_NAME
 from tests.exchange.factories import pdf_upload, stored_pdf
 
@@ -204,6 +206,65 @@ def test_no_daemon_configured_means_no_scan(space, unit_member, media, settings,
     monkeypatch.setattr(scanning, "client", no_client)
     version = stored_pdf(space=space, user=unit_member)
     assert version.stored_file.size > 0
+
+
+def french(msgid):
+    """The message as a French-speaking person reads it (the catalogue's, once translated)."""
+    with translation.override("fr-ca"):
+        return translation.gettext(msgid)
+
+
+@pytest.fixture
+def tus_upload_root(settings, media, tmp_path):
+    settings.EXCHANGE_UPLOAD_ROOT = tmp_path / "uploads"
+    settings.EXCHANGE_UPLOAD_CHUNK_BYTES = TUS_CHUNK
+    return settings.EXCHANGE_UPLOAD_ROOT
+
+
+TUS_CHUNK = 64 * 1024
+
+
+def eicar_across_chunks():
+    """A real PDF of three chunks with the EICAR string straddling the first chunk's end: only
+    a scan of the whole received file finds it."""
+    head = pdf_bytes("Réponse de l'ordre") + b"\n%"
+    middle = TUS_CHUNK - len(EICAR) // 2 - len(head)
+    content = head + b"0" * middle + EICAR + b"\n%" + b"1" * TUS_CHUNK * 2
+    assert content.index(EICAR) < TUS_CHUNK < content.index(EICAR) + len(EICAR)
+    return content
+
+
+@pytest.mark.parametrize(("name", "content"), [("eicar.txt", EICAR), ("reponse.pdf", None)])
+def test_the_eicar_file_sent_through_tus_is_refused_and_leaves_nothing_behind(
+    make_client, space, partner, media, tus_upload_root, clamd_on, name, content
+):
+    content = content or eicar_across_chunks()
+    response = tus.send(make_client(partner), space, content, name=name, chunk=TUS_CHUNK)
+    assert response.status_code == 422
+    message = french(VIRUS) % {"name": FOUND_NAME}
+    assert response.content.decode() == message
+    upload = Upload.objects.get()
+    assert (upload.state, upload.refusal) == (UploadState.REFUSED, message)
+    assert list(tus_upload_root.glob("*")) == []  # no temporary file
+    assert not SharedFile.objects.exists()
+    assert not FileVersion.objects.exists()
+    assert not PrivateFile.objects.exists()
+    assert [p for p in media.rglob("*") if p.is_file()] == []
+    assert ExchangeSpace.objects.get(pk=space.pk).used_bytes == 0
+    refused = ExchangeEvent.objects.get(space=space)  # the audit trail says what was refused, and why
+    assert (refused.action, refused.user, refused.object_name, refused.detail) == (
+        EventAction.UPLOAD_REFUSED,
+        partner,
+        name,
+        message,
+    )
+
+
+def test_a_clean_file_sent_through_tus_is_scanned_and_stored(make_client, space, partner, tus_upload_root, clamd_on):
+    content = eicar_across_chunks().replace(EICAR, b"x" * len(EICAR))
+    response = tus.send(make_client(partner), space, content, name="reponse.pdf", chunk=TUS_CHUNK)
+    assert response.status_code == 204
+    assert Upload.objects.get().result.stored_file.size == len(content)
 
 
 _french_catalogue = translation.trans_real.translation("fr-ca").gettext
