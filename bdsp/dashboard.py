@@ -39,7 +39,7 @@ register(
         key="bdsp.order_returns",
         title=_("Annual returns"),
         template="bdsp/panels/order_returns.html",
-        permission="accounts.access_portal",
+        permission="bdsp.use_portal",
         get_context=order_returns,
         audience="portal",
         order=10,

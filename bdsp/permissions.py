@@ -4,6 +4,12 @@ Scoping to the order is also done in the selectors (another order's return is 40
 
 from bdsp.choices import ReturnStatus
 from bdsp.models import AnnualReturn
+from opq_intranet.accounts.access import AccessRule, Audience
+
+# The orders' side (/portail/declarations/): the orders' filers and readers, and the staff who
+# see every order. A partner organisation's users (exchange spaces only) hold the portal but
+# not `bdsp.use_portal`: they are refused.
+PORTAL_RULE = AccessRule(Audience.PORTAL, ("bdsp.use_portal",))
 
 
 def is_filer(user):

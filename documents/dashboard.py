@@ -5,6 +5,7 @@ how many loans are overdue)."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import documents.exchange.dashboard  # noqa: F401 - registers the exchange spaces' panels
 from documents import selectors
 from documents.permissions import can_manage_plan
 from opq_intranet.core.registry.dashboard import Panel, register

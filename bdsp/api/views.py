@@ -29,7 +29,7 @@ class IsOrderAccount(BasePermission):
 
     def has_permission(self, request, view):
         user = request.user
-        return bool(user and user.is_authenticated and user.is_partner and user.has_perm("accounts.access_portal"))
+        return bool(user and user.is_authenticated and user.is_partner and user.has_perm("bdsp.use_portal"))
 
 
 class OrderAPIView(APIView):

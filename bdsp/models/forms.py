@@ -40,6 +40,8 @@ class ReportingYear(models.Model):
             ("manage_forms", "Can build and open the yearly forms"),
             ("review_returns", "Can review, return and accept annual returns"),
             ("file_return", "Can fill in and submit the order's annual return"),
+            # The orders' roles (filer, reader): a partner organisation's users have none.
+            ("use_portal", "Can open the order's annual returns on the portal"),
         ]
 
     def __str__(self):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bdsp import permissions, selectors, services
-from opq_intranet.accounts.access import Audience, access
+from opq_intranet.accounts.access import access
 
 
 def _require_filer(user):
@@ -15,7 +15,7 @@ def _require_filer(user):
         raise PermissionDenied
 
 
-@access(Audience.PORTAL)
+@access(permissions.PORTAL_RULE)
 def token_page(request):
     _require_filer(request.user)
     token = selectors.api_token_of(request.user)
@@ -23,7 +23,7 @@ def token_page(request):
     return render(request, "bdsp/api_token.html", {"token": token, "shown": shown})
 
 
-@access(Audience.PORTAL)
+@access(permissions.PORTAL_RULE)
 @require_POST
 def token_renew(request):
     """A new token replaces the old one, which stops working at once. Shown a single time."""
@@ -33,7 +33,7 @@ def token_renew(request):
     return redirect("bdsp_portal:api_token")
 
 
-@access(Audience.PORTAL)
+@access(permissions.PORTAL_RULE)
 @require_POST
 def token_revoke(request):
     _require_filer(request.user)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from bdsp import permissions, selectors, services
 from bdsp.forms import AttachmentForm
 from bdsp.views.returns import ATTACHMENT_ID, ReturnActionView
-from opq_intranet.accounts.access import Audience, access
+from opq_intranet.accounts.access import access
 
 
 def _back(annual_return):
@@ -48,7 +48,7 @@ class AttachmentAddView(ReturnActionView):
         return f"{result.get_absolute_url()}#attachments-title"
 
 
-@access(Audience.PORTAL)
+@access(permissions.PORTAL_RULE)
 @require_POST
 def attachment_remove(request, pk, attachment_id):
     annual_return = get_object_or_404(selectors.returns_visible_to(request.user), pk=pk)

@@ -29,13 +29,13 @@ from bdsp.models import ReportingYear
 from bdsp.pdf import return_pdf as return_pdf_bytes
 from bdsp.tables import OrderReturnTable, ReturnTable
 from bdsp.validation import run_rules
-from opq_intranet.accounts.access import AccessRule, Audience, access
+from opq_intranet.accounts.access import access
 from opq_intranet.core.downloads import PDF, XLSX, download_response
 from opq_intranet.core.lists.pagination import paginate
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import ObjectActionView, ObjectDetailView
 
-portal = access(Audience.PORTAL)
+portal = access(permissions.PORTAL_RULE)
 ATTACHMENT_ID = "attachment-%s"  # the import form has a "file" field too
 HISTORY_PAGE_SIZE = 100
 
@@ -51,7 +51,7 @@ def _visible_return(request, pk):
 class ReturnListView(ObjectListView):
     """Every return the person may see: a partner its own order's, an analyst all of them."""
 
-    access_rule = AccessRule(Audience.PORTAL)
+    access_rule = permissions.PORTAL_RULE
     filterset_class = ReturnFilterSet
     table_class = ReturnTable
     title = gettext_lazy("Annual returns")
@@ -141,7 +141,7 @@ def _page_context(request, annual_return, section_code, *, posted=None, errors=N
 class ReturnDetailView(ObjectDetailView):
     """The return, section by section; its forms (send back, amend) are shown bound when refused."""
 
-    access_rule = AccessRule(Audience.PORTAL)
+    access_rule = permissions.PORTAL_RULE
     template_name = "bdsp/return_detail.html"
     show_history = False  # the values' own history page (bdsp.history), linked from the page
 
@@ -158,7 +158,7 @@ class ReturnDetailView(ObjectDetailView):
 class ReturnActionView(ObjectActionView):
     """A transition of a return the person sees (another order's is 404), by one service."""
 
-    access_rule = AccessRule(Audience.PORTAL)
+    access_rule = permissions.PORTAL_RULE
     detail_view = ReturnDetailView
 
     def get_queryset(self):

@@ -1,10 +1,15 @@
 """Every read of the exchange spaces, scoped to what the person may see (another partner's
 space, file, version or link is simply not in the queryset: 404)."""
 
-from django.db.models import Exists, OuterRef, Q
+from pathlib import PurePath
 
-from documents.exchange.models import ExchangeSpace, FileVersion, SharedFile, ShareLink, SpaceMember
+from django.db.models import Exists, Max, OuterRef, Q
+
+from documents.exchange import permissions
+from documents.exchange.models import ExchangeSpace, FileVersion, Folder, SharedFile, ShareLink, SpaceMember
 from documents.exchange.permissions import manages_every_space, uses_exchange
+from opq_intranet.accounts.models import UserKind
+from opq_intranet.core.selectors import holders_of
 
 
 def spaces_visible_to(user):
@@ -46,3 +51,68 @@ def links_visible_to(user):
 def member_row(user, space):
     """The person's SpaceMember row in the space, or None (one query)."""
     return SpaceMember.objects.filter(space=space, user=user).first()
+
+
+# --- Spaces, folders and members pages (views/spaces.py). ---------------------------------
+
+
+def space_list_for(user):
+    """The list of spaces: what its columns need (partner, unit) and the last activity."""
+    return spaces_visible_to(user).annotate(
+        last_activity_at=Max("files__last_activity_at", filter=Q(files__deleted_at__isnull=True))
+    )
+
+
+def available_files(space, folder=None):
+    """The files of one folder (or of the space's root) people may open: neither deleted nor
+    purged, with what the file table shows (size, version, who and when)."""
+    return (
+        SharedFile.objects.filter(space=space, folder=folder, deleted_at__isnull=True, purged_at__isnull=True)
+        .select_related("current_version__stored_file", "current_version__created_by")
+        .order_by("name", "pk")
+    )
+
+
+def space_page(space, user, folder=None):
+    """What a space's page (or one of its folders') shows, in a constant number of queries:
+    the person's access, the folders' path and subfolders, the files, the named members."""
+    member = member_row(user, space) if user.is_authenticated else None
+    access = permissions.access_of(user, space, member)
+    folders = list(Folder.objects.filter(space=space).only("pk", "parent_id", "name", "space_id"))
+    by_pk = {f.pk: f for f in folders}
+    path = []
+    current = by_pk.get(folder.pk) if folder is not None else None
+    while current is not None and len(path) < len(folders):
+        path.insert(0, current)
+        current = by_pk.get(current.parent_id)
+    parent_pk = folder.pk if folder is not None else None
+    subfolders = [f for f in folders if f.parent_id == parent_pk]
+    named = list(space.members.select_related("user").order_by("user__last_name", "user__first_name", "pk"))
+    return {
+        "space": space,
+        "folder": folder,
+        "folder_path": path,
+        "subfolders": subfolders,
+        "files": list(available_files(space, folder)),
+        "named_members": named,
+        "access": access,
+    }
+
+
+def space_members_page(space):
+    """The members page: the owner unit's staff, the partner's users (both by default) and the
+    people named on the space. Three queries."""
+    named = list(space.members.select_related("user", "user__org_unit").order_by("user__last_name", "pk"))
+    named_pks = {m.user_id for m in named}
+    people = holders_of("documents.use_exchange").order_by("last_name", "first_name", "pk")
+    unit_staff = [
+        u
+        for u in people.filter(kind=UserKind.STAFF, org_unit_id=space.owner_unit_id).select_related("org_unit")
+        if u.pk not in named_pks
+    ]
+    if space.professional_order_id is not None:
+        partner_users = people.filter(kind=UserKind.PARTNER, professional_order_id=space.professional_order_id)
+    else:
+        partner_users = people.filter(kind=UserKind.PARTNER, partner_organisation_id=space.organisation_id)
+    partner_users = [u for u in partner_users if u.pk not in named_pks]
+    return {"named_members": named, "unit_staff": unit_staff, "partner_users": partner_users}

@@ -8,6 +8,26 @@ app_name = "exchange"
 urlpatterns = []
 
 # --- Spaces, folders and members (views/spaces.py). ---------------------------------------
+from documents.exchange.views import spaces  # noqa: E402
+
+urlpatterns += [
+    path("", spaces.SpaceListView.as_view(), name="space_list"),
+    path("ajouter/", spaces.SpaceEditView.as_view(), name="space_create"),
+    path("<int:pk>/", spaces.SpaceDetailView.as_view(), name="space_detail"),
+    path("<int:pk>/modifier/", spaces.SpaceEditView.as_view(), name="space_edit"),
+    path("<int:pk>/fermer/", spaces.SpaceCloseView.as_view(), name="space_close"),
+    path("<int:pk>/rouvrir/", spaces.SpaceReopenView.as_view(), name="space_reopen"),
+    path("<int:pk>/historique/", spaces.SpaceHistoryView.as_view(), name="space_history"),
+    path("<int:pk>/dossiers/ajouter/", spaces.FolderEditView.as_view(), name="folder_create"),
+    path("<int:pk>/dossiers/<int:folder_pk>/", spaces.FolderDetailView.as_view(), name="folder_detail"),
+    path("<int:pk>/dossiers/<int:folder_pk>/renommer/", spaces.FolderEditView.as_view(), name="folder_rename"),
+    path("<int:pk>/dossiers/<int:folder_pk>/supprimer/", spaces.FolderDeleteView.as_view(), name="folder_delete"),
+    path("<int:pk>/membres/", spaces.MemberListView.as_view(), name="member_list"),
+    path("<int:pk>/membres/ajouter/", spaces.MemberEditView.as_view(), name="member_create"),
+    path("<int:pk>/membres/<int:member_pk>/", spaces.MemberEditView.as_view(), name="member_edit"),
+    path("<int:pk>/membres/<int:member_pk>/retirer/", spaces.MemberRemoveView.as_view(), name="member_remove"),
+]
+
 
 # --- Files: detail, versions, download, preview, comments, delete (views/files.py). ------
 

@@ -42,6 +42,12 @@ API_DESCRIPTION = {"bdsp_api:schema", "bdsp_api:documentation"}  # no data: publ
 API = {r.name for r in all_routes() if r.namespace == "bdsp_api" and r.name not in API_DESCRIPTION}
 PUBLIC |= API_DESCRIPTION
 PORTAL = {"core:portal"} | {r.name for r in all_routes() if r.namespace == "bdsp_portal"}
+# Exchange spaces: the same pages for the partners (of an order or an organisation) and the
+# staff who use them; each sees only their spaces (the selectors: 404 on another's ids).
+EXCHANGE = {r.name for r in all_routes() if r.namespace == "exchange"}
+PORTAL |= EXCHANGE
+# Share and drop links: for people without an account, the link's secret being the key.
+SHARE = {r.name for r in all_routes() if r.namespace == "share"}
 # URLs that are actions rather than pages (POST only, or redirects), for a signed-in person.
 # (Django's autocomplete refuses a request that names no field: 403 by design.)
 NOT_A_PAGE = {"admin:login": 302, "admin:logout": 405, "admin:autocomplete": 403, "bdsp:year_create": 405}
@@ -116,11 +122,13 @@ NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for a
 
 ROUTES = all_routes()
 STAFF_ROUTES = [
-    r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL | API and r.namespace != "admin"
+    r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL | API | SHARE and r.namespace != "admin"
 ]
 ADMIN_ROUTES = [r for r in ROUTES if r.namespace == "admin"]
 PORTAL_ROUTES = [r for r in ROUTES if r.name in PORTAL]
-NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC | API]
+NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC | API | SHARE]
+EXCHANGE_ROUTES = [r for r in ROUTES if r.name in EXCHANGE]
+SHARE_ROUTES = [r for r in ROUTES if r.name in SHARE]
 
 
 def ids(routes):
@@ -441,3 +449,53 @@ def test_the_records_role_does_not_open_the_orders_portal(make_client):
     records = UserFactory(roles=[Role.STAFF, Role.RECORDS])
     assert not records.has_perm("accounts.view_all_orders")
     assert make_client(records).get("/portail/").status_code == 403
+
+
+# --- Exchange spaces and share links ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", EXCHANGE_ROUTES, ids=ids(EXCHANGE_ROUTES))
+def test_exchange_pages_need_the_exchange_role(make_client, staff_without_role, route):
+    assert make_client(staff_without_role).get(route.path).status_code == 403, route
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", EXCHANGE_ROUTES, ids=ids(EXCHANGE_ROUTES))
+def test_an_organisations_partner_passes_the_policy_on_exchange_pages(make_client, route):
+    from tests.exchange.factories import PartnerOrganisationFactory
+    from tests.factories import PartnerFactory
+
+    person = PartnerFactory(
+        roles=[Role.PARTNER], professional_order=None, partner_organisation=PartnerOrganisationFactory()
+    )
+    response = make_client(person).get(route.path)
+    assert response.status_code in (200, 302, 403, 404, 405), (route, response.status_code)
+    if response.status_code == 403:  # a page the policy lets in, whose own rule refuses (space_create)
+        assert route.name == "exchange:space_create", route
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", SHARE_ROUTES, ids=ids(SHARE_ROUTES))
+def test_share_links_never_ask_to_sign_in(client, route):
+    response = client.get(route.path)
+    assert response.status_code in (200, 302, 400, 404, 405, 410), (route, response.status_code)
+    if response.status_code == 302:
+        assert not response["Location"].startswith("/connexion/"), route
+
+
+@pytest.mark.django_db
+def test_the_bdsp_portal_is_the_orders_only(make_client, partner_user):
+    """An organisation's partner opens the exchange spaces, never the orders' returns."""
+    from tests.exchange.factories import PartnerOrganisationFactory
+    from tests.factories import PartnerFactory
+
+    person = PartnerFactory(
+        roles=[Role.PARTNER], professional_order=None, partner_organisation=PartnerOrganisationFactory()
+    )
+    client = make_client(person)
+    assert client.get("/portail/").status_code == 200
+    assert client.get(reverse("exchange:space_list")).status_code == 200
+    for route in [r for r in ROUTES if r.namespace == "bdsp_portal"]:
+        assert client.get(route.path).status_code == 403, route
+    assert make_client(partner_user).get(reverse("bdsp_portal:return_list")).status_code == 200

@@ -11,6 +11,8 @@ def portal_home(request):
     user = request.user
     context = {
         "order": user.professional_order if user.is_partner else None,
+        # A partner organisation's user (exchange spaces only) has no order.
+        "organisation": user.partner_organisation if user.is_partner else None,
         "panels": panels_for(request, "portal"),
     }
     return render(request, "core/portal_home.html", context)
