@@ -19,10 +19,6 @@ from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
-# Seconds clamd may take for one socket operation, its verdict included (a 2 GB file takes a
-# while); a setting CLAMAV_TIMEOUT replaces it.
-DEFAULT_TIMEOUT = 300
-
 
 def client(address, timeout):
     """A clamd client for CLAMAV_ADDRESS: a unix socket path (or unix:///path) or tcp://host:port."""
@@ -49,7 +45,7 @@ def scan(handle):
         return
     name = getattr(handle, "name", "") or ""
     try:
-        result = client(address, getattr(settings, "CLAMAV_TIMEOUT", DEFAULT_TIMEOUT)).instream(handle)
+        result = client(address, settings.CLAMAV_TIMEOUT).instream(handle)  # timeout: per socket operation
     except clamd.BufferTooLongError:
         logger.error("Virus check refused %r: over clamd's StreamMaxLength (raise it to the upload limit)", name)
         raise unavailable() from None

@@ -189,6 +189,7 @@ STATICFILES_DIRS = [
     ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
     ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
     ("vendor/redoc", NODE_MODULES / "redoc" / "bundles"),
+    ("vendor/tus", NODE_MODULES / "tus-js-client" / "dist"),  # the exchange spaces' resumable uploads
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -213,6 +214,7 @@ EXCHANGE_UPLOAD_ROOT = Path(env("EXCHANGE_UPLOAD_ROOT", default=str(PRIVATE_MEDI
 EXCHANGE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024  # what the browser sends per request
 # ClamAV: the daemon's socket ("/run/clamav/clamd.ctl", or "tcp://127.0.0.1:3310"); empty: no scan.
 CLAMAV_ADDRESS = env("CLAMAV_ADDRESS", default="")
+CLAMAV_TIMEOUT = env.int("CLAMAV_TIMEOUT", default=300)  # seconds; no answer: the upload is refused
 
 # --- Security headers. ---------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
