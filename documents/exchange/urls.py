@@ -42,3 +42,9 @@ urlpatterns += [
 # --- Share and drop links, the member's side (views/links.py). --------------------------
 
 # --- Audit trail and filing into records (views/audit.py). -------------------------------
+from documents.exchange.views import audit  # noqa: E402
+
+urlpatterns += [
+    path("<int:space_pk>/journal/", audit.AuditListView.as_view(), name="audit_list"),
+    path("<int:space_pk>/fichiers/<int:pk>/verser/", audit.FileIntoRecordsView.as_view(), name="file_into_records"),
+]

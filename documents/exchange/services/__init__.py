@@ -1,7 +1,10 @@
 """Every write of the exchange spaces (callers import from here)."""
 
 from .audit import event_log
+from .digest import send_exchange_digest, space_news_read, space_news_send
 from .files import check_type, file_store, quota_check
+from .filing import shared_file_file_into
+from .retention import expiry_of, run_retention, shared_file_purge
 from .spaces import (
     folder_delete,
     folder_save,
@@ -24,6 +27,7 @@ from .uploads import (
 __all__ = [
     "check_type",
     "event_log",
+    "expiry_of",
     "file_store",
     "folder_delete",
     "folder_save",
@@ -31,7 +35,13 @@ __all__ = [
     "member_remove",
     "member_set",
     "quota_check",
+    "run_retention",
+    "send_exchange_digest",
+    "shared_file_file_into",
+    "shared_file_purge",
     "space_close",
+    "space_news_read",
+    "space_news_send",
     "space_reopen",
     "space_save",
     "upload_append",
