@@ -159,3 +159,9 @@ def test_the_office_is_warned_once_of_files_that_expire_unfiled(
     with django_capture_on_commit_callbacks(execute=True):
         retention.warn_expiring_files(TODAY + datetime.timedelta(days=1), lambda text: None)
     assert ["plus-tard.pdf" in m.body and "a-verser.pdf" not in m.body for m in mail.outbox] == [True]
+
+
+def test_a_list_can_show_each_files_expiry_in_its_query(space, unit_member):
+    shared_file = file_last_active(space, unit_member, datetime.date(2027, 1, 15))
+    annotated = retention.with_expiry(SharedFile.objects.filter(pk=shared_file.pk)).get()
+    assert timezone.localdate(annotated.kept_until) == retention.expiry_of(shared_file) == datetime.date(2027, 2, 14)

@@ -4,7 +4,7 @@ from .audit import event_log
 from .digest import send_exchange_digest, space_news_read, space_news_send
 from .files import check_type, file_store, quota_check
 from .filing import shared_file_file_into
-from .retention import expiry_of, run_retention, shared_file_purge
+from .retention import expiry_of, run_retention, shared_file_purge, with_expiry
 from .spaces import (
     folder_delete,
     folder_save,
@@ -50,4 +50,5 @@ __all__ = [
     "upload_fail",
     "upload_terminate",
     "uploads_drop_abandoned",
+    "with_expiry",
 ]

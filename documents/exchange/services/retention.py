@@ -58,6 +58,13 @@ def _kept_until():
     return Greatest("last_activity_at", "deleted_at") + retention
 
 
+def with_expiry(files):
+    """Annotate a queryset of shared files with `kept_until`, the moment its retention ends
+    (for a list's "expire le …" column: `{{ file.kept_until|date:"SHORT_DATE_FORMAT" }}`;
+    the file is purged the day after that date)."""
+    return files.annotate(kept_until=_kept_until())
+
+
 def expired_files(today):
     """Files not purged whose expiry day is before `today` (the partial index on last activity)."""
     return (
