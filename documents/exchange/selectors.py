@@ -76,7 +76,9 @@ def available_files(space, folder=None):
 def space_page(space, user, folder=None):
     """What a space's page (or one of its folders') shows, in a constant number of queries:
     the person's access, the folders' path and subfolders, the files, the named members."""
-    member = member_row(user, space) if user.is_authenticated else None
+    named = list(space.members.select_related("user").order_by("user__last_name", "user__first_name", "pk"))
+    # The person's own row, when named, spares access_of its query.
+    member = next((m for m in named if m.user_id == user.pk), None)
     access = permissions.access_of(user, space, member)
     folders = list(Folder.objects.filter(space=space).only("pk", "parent_id", "name", "space_id"))
     by_pk = {f.pk: f for f in folders}
@@ -87,7 +89,6 @@ def space_page(space, user, folder=None):
         current = by_pk.get(current.parent_id)
     parent_pk = folder.pk if folder is not None else None
     subfolders = [f for f in folders if f.parent_id == parent_pk]
-    named = list(space.members.select_related("user").order_by("user__last_name", "user__first_name", "pk"))
     return {
         "space": space,
         "folder": folder,
