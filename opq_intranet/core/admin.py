@@ -9,6 +9,7 @@ from opq_intranet.core.models import (
     NumberSequence,
     OfficeClosure,
     OrgUnit,
+    PartnerOrganisation,
     PrivateFile,
     ProfessionalOrder,
     ScheduledRun,
@@ -24,6 +25,16 @@ class ProfessionalOrderAdmin(ReferenceImportExportMixin, HistoryAdmin):
     list_display = ("name", "code", "practice_kind", "is_active")
     list_filter = ("practice_kind", "is_active")
     search_fields = ("name", "code", "profession")
+
+
+@admin.register(PartnerOrganisation)
+class PartnerOrganisationAdmin(HistoryAdmin):
+    """Partners that are not orders (a ministry, the Conseil interprofessionnel): their users
+    are partner accounts of the organisation (accounts' admin), for the exchange spaces only."""
+
+    list_display = ("name", "email", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "email")
 
 
 @admin.register(Site)

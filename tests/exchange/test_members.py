@@ -108,3 +108,25 @@ def test_only_administrators_manage_members(make_client, space, partner, other_s
 def test_a_bad_access_is_refused(space, unit_member, other_staff):
     with pytest.raises(ValidationError):
         services.member_set(space=space, person=other_staff, access="admin", user=unit_member)
+
+
+def test_it_adds_a_partner_organisation_and_its_users_in_the_admin(make_client, it_admin):
+    from opq_intranet.core.models import PartnerOrganisation
+
+    client = make_client(it_admin)
+    response = client.post(
+        reverse("admin:core_partnerorganisation_add"),
+        {"name": "Ministère de la Justice", "email": "echanges@justice.gouv.qc.ca", "is_active": "on"},
+    )
+    assert response.status_code == 302
+    organisation = PartnerOrganisation.objects.get(name="Ministère de la Justice")
+    assert client.get(reverse("admin:core_partnerorganisation_changelist")).status_code == 200
+    add_page = client.get(reverse("admin:accounts_user_add")).text
+    assert 'name="partner_organisation"' in add_page
+    person = PartnerFactory(roles=[Role.PARTNER], professional_order=None, partner_organisation=organisation)
+    change_page = client.get(reverse("admin:accounts_user_change", args=[person.pk])).text
+    assert 'name="partner_organisation"' in change_page and 'name="professional_order"' in change_page
+    listing = client.get(
+        reverse("admin:accounts_user_changelist"), {"partner_organisation__id__exact": organisation.pk}
+    )
+    assert person.username in listing.text
