@@ -14,6 +14,7 @@ LOADERS = [
     ("opq_intranet.accounts.migrations.0003_roles", "create_roles"),
     ("bdsp.migrations.0002_roles", "grant"),
     ("documents.migrations.0002_roles", "grant"),
+    ("documents.migrations.0014_exchange_roles", "grant"),
     ("courrier.migrations.0002_roles", "grant"),
 ]
 
