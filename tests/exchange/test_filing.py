@@ -8,10 +8,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from documents.exchange import services
 from documents.exchange.choices import EventAction
 from documents.exchange.models import ExchangeEvent, SharedFile
+from documents.exchange.services import retention
 from documents.models import Record
 from opq_intranet.core.models import OrgUnit
+from opq_intranet.core.notifications import open_notifications_for
 from tests.documents.factories import CopyRuleFactory, RecordClassFactory, RecordFileFactory, RetentionRuleFactory
 from tests.exchange.factories import stored_pdf
 
@@ -136,3 +139,11 @@ def test_who_reaches_the_page(
     other_space_url = reverse("exchange:file_into_records", args=[answer.space_id + 1000, answer.pk])
     assert make_client(unit_member).get(other_space_url).status_code == 404  # the file is not in that space
     assert not Record.objects.exists()
+
+
+def test_filing_the_last_file_about_to_expire_clears_the_warning(unit_member, answer, legal_file):
+    today = services.expiry_of(answer) - datetime.timedelta(days=retention.EXPIRY_WARNING_DAYS)
+    retention.warn_expiring_files(today, lambda text: None)
+    assert [n.key for n in open_notifications_for(unit_member).items] == [retention.EXPIRING_KEY]
+    services.shared_file_file_into(shared_file=answer, user=unit_member, record_file=legal_file, title="Réponse")
+    assert open_notifications_for(unit_member).total == 0

@@ -8,6 +8,7 @@ who filed what where (FILED).
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents import services as records
@@ -16,6 +17,7 @@ from documents.exchange import permissions
 from documents.exchange.choices import EventAction
 from documents.exchange.models import SharedFile
 from documents.exchange.services.audit import event_log
+from documents.exchange.services.retention import expiry_warning_settle
 
 
 @transaction.atomic
@@ -53,4 +55,5 @@ def shared_file_file_into(*, shared_file, user, record_file, title, record_date=
         detail=f"v{version.number} → {record_file.reference} « {record.title} »",
         request=request,
     )
+    expiry_warning_settle(space=shared_file.space, today=timezone.localdate())
     return record

@@ -29,12 +29,14 @@ from documents.exchange.models import ExchangeSpace, FileVersion, SharedFile
 from documents.exchange.services.audit import event_log
 from documents.exchange.services.digest import OFFICE, side_members
 from opq_intranet.core.files import private_file_destroy_content
-from opq_intranet.core.notifications import notify
+from opq_intranet.core.notifications import notifications_done, notify
 
 FILES_PER_RUN = 5000
 EXPIRY_WARNING_DAYS = 14
 EXPIRING_KEY = "documents.exchange_expiring"
 ONE_DAY = datetime.timedelta(days=1)
+# What a warning is about: files still in the space, neither deleted nor filed.
+UNFILED = {"purged_at__isnull": True, "deleted_at__isnull": True, "filed_record__isnull": True}
 
 
 def last_activity_of(shared_file):
@@ -79,12 +81,23 @@ def expiring_files(today, days=EXPIRY_WARNING_DAYS):
     """Files not filed nor deleted whose expiry day is `days` after `today`."""
     day = today + datetime.timedelta(days=days)
     return (
-        SharedFile.objects.filter(purged_at__isnull=True, deleted_at__isnull=True, filed_record__isnull=True)
+        SharedFile.objects.filter(**UNFILED)
         .alias(kept_until=_kept_until())
         .filter(kept_until__gte=_start_of(day), kept_until__lt=_start_of(day + ONE_DAY))
         .select_related("space")
         .order_by("space_id", "name", "pk")
     )
+
+
+def expiry_warning_settle(*, space, today):
+    """The warning leaves the Office's queues once no file of the space it could be about is
+    left unfiled (filed, deleted or purged): called after a filing and after the purge."""
+    horizon = _start_of(today + datetime.timedelta(days=EXPIRY_WARNING_DAYS + 1))
+    waiting = (
+        SharedFile.objects.filter(space=space, **UNFILED).alias(kept_until=_kept_until()).filter(kept_until__lt=horizon)
+    )
+    if not waiting.exists():
+        notifications_done(target=space, key=EXPIRING_KEY)
 
 
 @transaction.atomic
@@ -122,14 +135,18 @@ def shared_file_purge(*, shared_file, today):
 def purge_expired_files(today, log):
     """The scheduled job: purge what expired before `today`, each file in its own transaction."""
     purged = freed = 0
+    spaces = {}
     for shared_file in expired_files(today).select_related("space")[:FILES_PER_RUN]:
         size = shared_file_purge(shared_file=shared_file, today=today)
         if size is None:
             continue
         purged += 1
         freed += size
+        spaces[shared_file.space_id] = shared_file.space
         filed = "filed" if shared_file.filed_record_id else "not filed"
         log(f"PURGED: {shared_file.space} / {shared_file.name} ({size} bytes, {filed})")
+    for space in spaces.values():
+        expiry_warning_settle(space=space, today=today)
     return f"{purged} files purged, {freed} bytes freed"
 
 
