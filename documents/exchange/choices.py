@@ -44,3 +44,12 @@ class EventAction(models.TextChoices):
     LINK_OPENED = "link_opened", _("Link opened")
     LINK_PASSWORD_WRONG = "link_password_wrong", _("Wrong link password")
     LINK_REFUSED = "link_refused", _("Link refused (expired, revoked or used up)")
+
+
+class LinkState(models.TextChoices):
+    """Where a share or drop link stands (documents.exchange.services.links.link_state)."""
+
+    ACTIVE = "active", pgettext_lazy("link", "Active")
+    EXPIRED = "expired", pgettext_lazy("link", "Expired")
+    REVOKED = "revoked", pgettext_lazy("link", "Revoked")
+    USED_UP = "used_up", _("Download limit reached")

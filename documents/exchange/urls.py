@@ -40,6 +40,13 @@ urlpatterns += [
 ]
 
 # --- Share and drop links, the member's side (views/links.py). --------------------------
+from documents.exchange.views import links  # noqa: E402
+
+urlpatterns += [
+    path("<int:space_pk>/liens/", links.LinkListView.as_view(), name="link_list"),
+    path("<int:space_pk>/liens/ajouter/", links.LinkCreateView.as_view(), name="link_create"),
+    path("<int:space_pk>/liens/<int:pk>/revoquer/", links.LinkRevokeView.as_view(), name="link_revoke"),
+]
 
 # --- Audit trail and filing into records (views/audit.py). -------------------------------
 from documents.exchange.views import audit  # noqa: E402

@@ -485,6 +485,19 @@ def test_share_links_never_ask_to_sign_in(client, route):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("route", SHARE_ROUTES, ids=ids(SHARE_ROUTES))
+def test_an_unknown_share_link_is_no_longer_valid_for_anyone(make_client, partner_user, staff_without_role, route):
+    """Signed in or not, second factor passed or not: the same page in 404, no referrer sent."""
+    assert len(SHARE_ROUTES) >= 4
+    for client in (make_client(), make_client(partner_user, verified=False), make_client(staff_without_role)):
+        for response in (client.get(route.path), client.post(route.path)):
+            assert response.status_code in (404, 405), (route, response.status_code)
+            if response.status_code == 404:
+                assert "Ce lien n’est plus valide" in response.text or "no longer valid" in response.text, route
+                assert response["Referrer-Policy"] == "no-referrer", route
+
+
+@pytest.mark.django_db
 def test_the_bdsp_portal_is_the_orders_only(make_client, partner_user):
     """An organisation's partner opens the exchange spaces, never the orders' returns."""
     from tests.exchange.factories import PartnerOrganisationFactory

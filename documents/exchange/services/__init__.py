@@ -4,6 +4,7 @@ from .audit import event_log
 from .digest import send_exchange_digest, space_news_read, space_news_send
 from .files import check_type, file_store, quota_check
 from .filing import shared_file_file_into
+from .links import link_create, link_revoke
 from .retention import expiry_of, run_retention, shared_file_purge, with_expiry
 from .spaces import (
     folder_delete,
@@ -31,6 +32,8 @@ __all__ = [
     "file_store",
     "folder_delete",
     "folder_save",
+    "link_create",
+    "link_revoke",
     "may_reopen",
     "member_remove",
     "member_set",

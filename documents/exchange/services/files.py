@@ -77,8 +77,14 @@ def file_store(*, space, uploaded, user, folder=None, shared_file=None, link=Non
         shared_file = SharedFile.objects.select_for_update().get(pk=shared_file.pk)
         if not shared_file.is_available:
             raise ValidationError(_("This file was deleted; it takes no new version."))
+    # A stored file always names an account: through a drop link, the link's creator (the
+    # version itself keeps `created_by` empty and names the link).
     stored = private_file_store(
-        uploaded=uploaded, owner=shared_file, user=user, mime_type=mime_type, max_bytes=settings.EXCHANGE_MAX_FILE_BYTES
+        uploaded=uploaded,
+        owner=shared_file,
+        user=user if user is not None else link.created_by,
+        mime_type=mime_type,
+        max_bytes=settings.EXCHANGE_MAX_FILE_BYTES,
     )
     number = (shared_file.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = FileVersion.objects.create(
