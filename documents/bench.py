@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
+import documents.exchange.bench  # noqa: F401 - registers the exchange spaces' scenarios
 from documents.models import Box, Record, RecordClass, RecordFile
 from opq_intranet.core.registry.bench import HTMX_REQUEST, Scenario, register
 

@@ -3,6 +3,8 @@
 loans (paper.py). Core's discovery imports this package: importing each module registers its
 generator."""
 
+import documents.exchange.seed  # noqa: F401 - registers the exchange spaces' generator
+
 from . import paper, plan, records
 from .texts import document_text, sentence_pool
 

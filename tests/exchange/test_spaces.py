@@ -254,3 +254,39 @@ def test_staff_of_another_unit_named_on_the_space_see_it(make_client, space, oth
 def test_staff_without_a_unit_cannot_create_a_space(make_client):
     person = UserFactory(roles=[Role.STAFF], org_unit=None)
     assert make_client(person).get(reverse("exchange:space_create")).status_code == 403
+
+
+def test_the_demo_seed_makes_spaces_with_files_once(make_client):
+    from documents.exchange.seed import generate
+    from opq_intranet.core.seed import generate as accounts
+
+    accounts("demo", print)
+    generate("demo", print)
+    generate("demo", print)  # idempotent
+    assert ExchangeSpace.objects.count() == 4
+    council = ExchangeSpace.objects.get(organisation__name="Conseil interprofessionnel du Québec")
+    assert council.files.count() == 2 and council.used_bytes > 0
+    from opq_intranet.accounts.models import User
+
+    ciq = User.objects.get(username="partenaire.ciq")
+    assert ciq.is_partner and ciq.partner_organisation == council.organisation
+    client = make_client(ciq)
+    assert client.get(reverse("core:portal")).status_code == 200
+    page = client.get(reverse("exchange:space_list")).text
+    assert escape(council.name) in page and "infirmi" not in page.split("<main", 1)[-1].split("</main>")[0]
+    nurses = ExchangeSpace.objects.get(professional_order__code="infirmieres")
+    reader = User.objects.get(username="lecteur.infirmieres")
+    assert nurses.members.get(user=reader).access == MemberAccess.READ
+
+
+def test_the_full_seed_gives_every_order_a_space(monkeypatch):
+    from documents.exchange import seed
+    from opq_intranet.core.models import ProfessionalOrder
+    from opq_intranet.core.seed import generate as accounts
+
+    monkeypatch.setattr(seed, "FULL_FILES_PER_SPACE", 2)
+    accounts("demo", print)
+    seed.generate("full", print)
+    orders = ProfessionalOrder.objects.count()
+    assert ExchangeSpace.objects.filter(name__startswith="Échanges avec ").count() >= orders
+    assert all(space.files.exists() for space in ExchangeSpace.objects.all())
