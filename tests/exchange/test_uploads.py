@@ -9,7 +9,6 @@ import zipfile
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from documents.exchange import services
@@ -198,11 +197,6 @@ def test_an_upload_into_a_folder(member, space):
     assert SharedFile.objects.get().folder == folder
 
 
-@pytest.mark.xfail(
-    reason="file_store(user=None) for a drop link: PrivateFile.uploaded_by is null=True but not blank=True, "
-    "so private_file_store's full_clean refuses it (the links area / core to settle)",
-    raises=ValidationError,
-)
 def test_a_drop_link_uploads_through_the_same_services(space, unit_member, upload_root):
     from documents.exchange.choices import LinkKind
     from documents.exchange.models import ShareLink
@@ -219,7 +213,8 @@ def test_a_drop_link_uploads_through_the_same_services(space, unit_member, uploa
     services.upload_append(upload=upload, offset=0, chunk_stream=io.BytesIO(content), chunk_length=len(content))
     upload = services.upload_complete(upload=upload)
     assert upload.result.link == link
-    assert upload.result.created_by is None
+    assert upload.result.created_by is None  # a visitor; the stored file names the link's creator
+    assert upload.result.stored_file.uploaded_by == unit_member
     assert list(upload_root.glob("*")) == []
 
 
