@@ -9,6 +9,7 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 
 from documents.exchange import services
@@ -153,22 +154,37 @@ def test_an_executable_by_its_name_is_refused_before_any_byte(member, space, upl
     nothing_left(upload_root)
 
 
-def test_the_quota_is_checked_again_when_the_last_byte_arrives(member, space, upload_root):
+def test_the_uploads_in_progress_count_against_the_room_left(member, space, upload_root):
+    space.quota_bytes = 500_000
+    space.save()
+    assert tus.create(member, space, name="a.pdf", length=300_000).status_code == 201
+    response = tus.create(member, space, name="b.pdf", length=300_000)  # fits alone, not with a.pdf
+    assert response.status_code == 413
+    assert response.content.decode() == french(
+        "The files being sent to this space leave %(free)s; this file takes %(size)s."
+    ) % {"free": filesizeformat(200_000), "size": filesizeformat(300_000)}
+    assert Upload.objects.count() == 1
+    Upload.objects.update(expires_at=timezone.now() - timedelta(minutes=1))  # abandoned: its room is free
+    assert tus.create(member, space, name="b.pdf", length=300_000).status_code == 201
+
+
+def test_the_quota_is_checked_again_when_the_last_byte_arrives(member, space, unit_member, upload_root):
     content = big_pdf(300 * 1024)
     space.quota_bytes = len(content) + 1000
     space.save()
-    first = tus.create(member, space, name="a.pdf", length=len(content))["Location"]
-    second = tus.create(member, space, name="b.pdf", length=len(content))["Location"]  # each fits alone
-    for url in (first, second):
-        offset = 0
-        while offset < len(content):
-            response = tus.patch(member, url, offset=offset, data=content[offset : offset + CHUNK])
-            offset += CHUNK
+    url = tus.create(member, space, name="a.pdf", length=len(content))["Location"]
+    offset = 0
+    while offset + CHUNK < len(content):
+        offset = int(tus.patch(member, url, offset=offset, data=content[offset : offset + CHUNK])["Upload-Offset"])
+    # Meanwhile a file arrives another way (the plain form) and takes the room.
+    stored_pdf(space=space, user=unit_member, name="autre.pdf")
+    response = tus.patch(member, url, offset=offset, data=content[offset:])
     assert response.status_code == 422
     assert "quota" in response.content.decode()
-    assert list(SharedFile.objects.values_list("name", flat=True)) == ["a.pdf"]
+    assert list(SharedFile.objects.values_list("name", flat=True)) == ["autre.pdf"]
     assert PrivateFile.objects.count() == 1
     assert list(upload_root.glob("*")) == []
+    assert Upload.objects.get().state == UploadState.REFUSED
 
 
 def test_a_new_version_of_a_file(member, space, unit_member):

@@ -3,8 +3,8 @@ file under settings.EXCHANGE_UPLOAD_ROOT named by the upload's uuid (never the p
 name), and the last byte hands the file to `file_store`, the one way a file is stored.
 
 - `upload_create` checks the writer's right (or the drop link's space), the size and the
-  quota BEFORE any byte is accepted, and the file name's extension (the content is sniffed
-  at the end);
+  quota BEFORE any byte is accepted (the uploads in progress count against the room left),
+  and the file name's extension (the content is sniffed at the end);
 - `upload_append` writes a chunk read from a stream at the upload's offset (a wrong offset
   is refused: the client asks HEAD and resumes from there), a piece at a time: the request
   body is never held in memory;
@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -94,6 +96,24 @@ def _check_name(*, filename, shared_file):
         )
 
 
+def _check_room(*, space, size):
+    """The room the uploads in progress into the space will take is not free any more: two
+    files that each fit, but not together, are not both sent only for the second to be
+    refused at its last byte (the space's row is locked by the caller)."""
+    reserved = (
+        Upload.objects.filter(space=space, state=UploadState.RECEIVING, expires_at__gt=timezone.now()).aggregate(
+            total=Sum("length")
+        )["total"]
+        or 0
+    )
+    if reserved and size > space.free_bytes - reserved:
+        raise ValidationError(
+            _("The files being sent to this space leave %(free)s; this file takes %(size)s.")
+            % {"free": filesizeformat(max(space.free_bytes - reserved, 0)), "size": filesizeformat(size)},
+            code="quota",
+        )
+
+
 @transaction.atomic
 def upload_create(*, space, folder=None, filename, length, user=None, link=None, shared_file=None):
     """Open an upload of `length` bytes into `space` (a new file in `folder`, or a new version
@@ -113,6 +133,7 @@ def upload_create(*, space, folder=None, filename, length, user=None, link=None,
     if length < 1:
         raise ValidationError(_("The file is empty."), code="empty")
     quota_check(space=space, size=length)
+    _check_room(space=space, size=length)
     _check_name(filename=filename, shared_file=shared_file)
     upload = Upload(
         space=space,
