@@ -98,3 +98,8 @@ def can_file_into_records(user, space):
 def can_see_audit(user, space):
     """The audit trail and its export: the Office's members of the space."""
     return user.is_office_staff and can_read(user, space)
+
+
+def can_comment(user, space, member=None):
+    """Comment on a file: any member, reader or writer, while the space is open."""
+    return space.is_active and can_read(user, space, member)

@@ -117,3 +117,86 @@ def space_members_page(space):
         partner_users = people.filter(kind=UserKind.PARTNER, partner_organisation_id=space.organisation_id)
     partner_users = [u for u in partner_users if u.pk not in named_pks]
     return {"named_members": named, "unit_staff": unit_staff, "partner_users": partner_users}
+
+
+# --- A file's page, its previews and downloads (views/files.py). --------------------------
+
+# What a file's page shows in itself (an <iframe> for a PDF, an <img> for an image).
+PREVIEW_TYPES = {"application/pdf": "pdf", "image/png": "image", "image/jpeg": "image"}
+
+
+def preview_kind(version):
+    """ "pdf", "image" or None: how the page may show this version's content."""
+    if version is None or version.stored_file.content_destroyed_at is not None:
+        return None
+    return PREVIEW_TYPES.get(version.stored_file.mime_type)
+
+
+def space_files_visible_to(user, space_pk):
+    """The person's files of the space in the URL (another space's file, or another
+    partner's, is not there: 404), deleted and purged ones included."""
+    return (
+        files_visible_to(user)
+        .filter(space_id=space_pk)
+        .select_related("created_by", "deleted_by", "filed_record", "current_version__created_by")
+    )
+
+
+def servable_version(user, space_pk, file_pk, number=None):
+    """The version a download or a preview sends (the current one without `number`), or
+    None: the file must be the person's, in that space, neither deleted nor purged, and its
+    content still stored."""
+    versions = (
+        versions_visible_to(user)
+        .filter(
+            shared_file_id=file_pk,
+            shared_file__space_id=space_pk,
+            shared_file__deleted_at__isnull=True,
+            shared_file__purged_at__isnull=True,
+            stored_file__content_destroyed_at__isnull=True,
+        )
+        .select_related("shared_file__space")
+    )
+    if number is None:
+        return versions.filter(pk__in=SharedFile.objects.filter(pk=file_pk).values("current_version_id")).first()
+    return versions.filter(number=number).first()
+
+
+def folder_path(space, folder_pk):
+    """The folders from the space's root down to `folder_pk` (none for the root): one query."""
+    if folder_pk is None:
+        return []
+    by_pk = {f.pk: f for f in Folder.objects.filter(space=space).only("pk", "parent_id", "name", "space_id")}
+    path = []
+    current = by_pk.get(folder_pk)
+    while current is not None and len(path) < len(by_pk):
+        path.insert(0, current)
+        current = by_pk.get(current.parent_id)
+    return path
+
+
+def file_page(shared_file, user):
+    """What a file's page shows, in a constant number of queries whatever its versions and
+    comments: the person's access, the folders' path, the versions (who, when, through which
+    drop link), the comments, and how the current version is previewed."""
+    space = shared_file.space
+    access = permissions.access_of(user, space)
+    path = folder_path(space, shared_file.folder_id)
+    versions = list(shared_file.versions.select_related("stored_file", "created_by", "link").order_by("-number", "-pk"))
+    comments = list(shared_file.comments.select_related("author").order_by("created_at", "pk"))
+    return {
+        "space": space,
+        "folder_path": path,
+        "versions": versions,
+        "comments": comments,
+        "access": access,
+        "preview": preview_kind(shared_file.current_version) if shared_file.is_available else None,
+        "type_label": type_label(shared_file),
+    }
+
+
+def type_label(shared_file):
+    """The type as people know it: its extension ("PDF", "DOCX"), else what was sniffed."""
+    extension = PurePath(shared_file.name).suffix.lstrip(".").upper()
+    version = shared_file.current_version
+    return extension or (version.stored_file.mime_type if version is not None else "")

@@ -30,6 +30,20 @@ urlpatterns += [
 
 
 # --- Files: detail, versions, download, preview, comments, delete (views/files.py). ------
+from documents.exchange.views import files  # noqa: E402
+
+urlpatterns += [
+    path("<int:space_pk>/televerser/", files.FileUploadView.as_view(), name="file_upload"),
+    path("<int:space_pk>/fichiers/<int:pk>/", files.FileDetailView.as_view(), name="file_detail"),
+    path("<int:space_pk>/fichiers/<int:pk>/apercu/", files.file_preview, name="file_preview"),
+    path("<int:space_pk>/fichiers/<int:pk>/telecharger/", files.file_download, name="file_download"),
+    path("<int:space_pk>/fichiers/<int:pk>/versions/<int:number>/", files.version_download, name="version_download"),
+    path("<int:space_pk>/fichiers/<int:pk>/versions/", files.FileNewVersionView.as_view(), name="file_new_version"),
+    path("<int:space_pk>/fichiers/<int:pk>/commenter/", files.FileCommentView.as_view(), name="file_comment"),
+    path("<int:space_pk>/fichiers/<int:pk>/renommer/", files.FileRenameView.as_view(), name="file_rename"),
+    path("<int:space_pk>/fichiers/<int:pk>/supprimer/", files.FileDeleteView.as_view(), name="file_delete"),
+]
+
 
 # --- Resumable uploads, tus protocol (views/uploads.py). ---------------------------------
 from documents.exchange.views import uploads  # noqa: E402

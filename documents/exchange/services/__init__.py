@@ -6,6 +6,16 @@ from .files import check_type, file_store, quota_check
 from .filing import shared_file_file_into
 from .links import link_create, link_revoke
 from .retention import expiry_of, run_retention, shared_file_purge, with_expiry
+from .shared_files import (
+    shared_file_comment,
+    shared_file_delete,
+    shared_file_rename,
+    shared_file_upload,
+    shared_file_viewed,
+    upload_limits,
+    version_download,
+    version_preview,
+)
 from .spaces import (
     folder_delete,
     folder_save,
@@ -40,8 +50,13 @@ __all__ = [
     "quota_check",
     "run_retention",
     "send_exchange_digest",
+    "shared_file_comment",
+    "shared_file_delete",
     "shared_file_file_into",
     "shared_file_purge",
+    "shared_file_rename",
+    "shared_file_upload",
+    "shared_file_viewed",
     "space_close",
     "space_news_read",
     "space_news_send",
@@ -51,7 +66,10 @@ __all__ = [
     "upload_complete",
     "upload_create",
     "upload_fail",
+    "upload_limits",
     "upload_terminate",
     "uploads_drop_abandoned",
+    "version_download",
+    "version_preview",
     "with_expiry",
 ]
