@@ -11,6 +11,17 @@ class DocumentsConfig(AppConfig):
     nav_icon = "archive"
     nav_order = 40
     access_permission = "accounts.access_documents"
+    # The exchange spaces, which staff and partners share under /portail/echanges/.
+    nav_more = (
+        {
+            "label": _("Exchange spaces"),
+            "url": "exchange:space_list",
+            "icon": "folder-symlink",
+            "order": 45,
+            "permission": "documents.use_exchange",
+            "namespace": "exchange",
+        },
+    )
 
     def ready(self):
         from documents import checks  # noqa: F401 - registers the deployment checks

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from opq_intranet.core.registry.navigation import entries_for
+from opq_intranet.core.registry.navigation import entries_for, partner_entries
 
 # Up to this many apps show as links in the top bar; more go in one "Applications" menu, so
 # that the bar holds on one line at 1 366 px whatever the number of roles.
@@ -15,6 +15,7 @@ def shell(request):
     entries = entries_for(user, current_app) if user is not None else []
     return {
         "nav_entries": entries,
+        "nav_portal_entries": partner_entries(user, current_app) if user is not None else [],
         "nav_grouped": len(entries) > INLINE_APPS,
         "nav_current": next((entry for entry in entries if entry["active"]), None),
         "current_app": current_app,

@@ -21,15 +21,37 @@ def test_navigation_shows_only_the_apps_the_roles_open():
     records = UserFactory(roles=[Role.STAFF, Role.RECORDS])
     entries = navigation.entries_for(records)
     urls = [e["url"] for e in entries]
-    assert urls == ["/documents/", "/courrier/"]
+    assert urls == ["/documents/", "/portail/echanges/", "/courrier/"]
     analyst = UserFactory(roles=[Role.STAFF, Role.BDSP_ANALYST])
-    assert [e["url"] for e in navigation.entries_for(analyst)] == ["/bdsp/", "/documents/", "/courrier/"]
+    assert [e["url"] for e in navigation.entries_for(analyst)] == [
+        "/bdsp/",
+        "/documents/",
+        "/portail/echanges/",
+        "/courrier/",
+    ]
+    assert [e["url"] for e in navigation.entries_for(UserFactory(roles=[Role.BDSP_ANALYST]))] == ["/bdsp/"]
+
+
+def test_the_exchange_spaces_have_their_own_entry_marked_current_on_their_pages():
+    entries = navigation.entries_for(UserFactory(roles=[Role.STAFF]), current_app="exchange")
+    assert [(e["url"], e["active"]) for e in entries] == [
+        ("/documents/", False),
+        ("/portail/echanges/", True),
+        ("/courrier/", False),
+    ]
+
+
+def test_partners_see_the_parts_of_the_portal_their_roles_open():
+    order_user = PartnerFactory(roles=[Role.ORDER_DECLARANT])
+    assert [e["url"] for e in navigation.partner_entries(order_user)] == ["/portail/echanges/"]
+    assert navigation.partner_entries(PartnerFactory(roles=[])) == []
+    assert navigation.partner_entries(UserFactory(roles=[Role.STAFF])) == []
 
 
 def test_navigation_marks_the_current_app():
     user = UserFactory(roles=[Role.STAFF])
     entries = navigation.entries_for(user, current_app="courrier")
-    assert [e["active"] for e in entries] == [False, True]
+    assert [e["active"] for e in entries] == [False, False, True]
 
 
 def test_partners_and_staff_without_role_get_no_staff_navigation():

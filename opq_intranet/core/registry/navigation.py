@@ -6,6 +6,9 @@ An app declares in its AppConfig:
     nav_icon       a Bootstrap icon name
     nav_order      position in the bar
     access_permission  the permission that opens the app (also the default for its views)
+    nav_more       optional: more entries of the same app for a part with its own URL
+                   namespace, as dicts with label, url, icon, order, permission, namespace
+                   (documents' exchange spaces, which staff and partners share)
 """
 
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ class NavEntry:
     icon: str
     order: int
     permission: str
+    namespace: str = ""
 
 
 @cache
@@ -39,6 +43,19 @@ def all_entries():
         for config in apps.get_app_configs()
         if getattr(config, "nav_label", None)
     ]
+    entries += [
+        NavEntry(
+            app_label=config.label,
+            label=more["label"],
+            url_name=more["url"],
+            icon=more["icon"],
+            order=more["order"],
+            permission=more["permission"],
+            namespace=more["namespace"],
+        )
+        for config in apps.get_app_configs()
+        for more in getattr(config, "nav_more", ())
+    ]
     return sorted(entries, key=lambda e: e.order)
 
 
@@ -47,7 +64,28 @@ def entries_for(user, current_app=None):
     if not (user.is_authenticated and user.is_office_staff and user.has_perm("accounts.access_intranet")):
         return []
     return [
-        {"label": e.label, "url": reverse(e.url_name), "icon": e.icon, "active": e.app_label == current_app}
+        {
+            "label": e.label,
+            "url": reverse(e.url_name),
+            "icon": e.icon,
+            "active": (e.namespace or e.app_label) == current_app,
+        }
         for e in all_entries()
         if not e.permission or user.has_perm(e.permission)
     ]
+
+
+def partner_entries(user, current_app=None):
+    """What a partner's bar shows beside the portal's home: the parts of the portal their
+    roles open (the entries whose namespace is under /portail/ and whose permission they hold)."""
+    if not (user.is_authenticated and user.is_partner):
+        return []
+    return [
+        {"label": e.label, "url": reverse(e.url_name), "icon": e.icon, "active": e.namespace == current_app}
+        for e in all_entries()
+        if e.namespace in PORTAL_NAMESPACES and user.has_perm(e.permission)
+    ]
+
+
+# The entries a partner may see in the bar (everything else is the staff intranet).
+PORTAL_NAMESPACES = {"exchange"}
