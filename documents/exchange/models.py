@@ -186,7 +186,9 @@ class Folder(models.Model):
         return reverse("exchange:folder_detail", args=[self.space_id, self.pk])
 
 
-@track_history()
+# Its last activity moves with every download and comment: the audit trail says those, the
+# history keeps to what people changed (name, place, deletion, versions).
+@track_history(exclude=["last_activity_at"])
 class SharedFile(models.Model):
     """A file of a space; its content is its current version's stored file."""
 

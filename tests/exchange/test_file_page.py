@@ -349,3 +349,17 @@ def test_the_page_costs_the_same_with_10_and_100_versions_and_comments(
         variant=None if who == "unit_member" else "partner",
     )
     assert response.text.count("Commentaire ") >= 100
+
+
+def test_downloads_and_comments_leave_the_files_history_alone(make_client, space, unit_member, partner):
+    """They are in the audit trail; the history keeps to what people changed (here, the name)."""
+    from opq_intranet.core.history import history_for
+
+    shared_file = stored_pdf(space=space, user=unit_member, name="avis.pdf").shared_file
+    before = len(history_for(shared_file))
+    client = make_client(partner)
+    client.get(file_urls(shared_file)["download"])
+    services.shared_file_comment(shared_file=shared_file, user=partner, body="Lu.")
+    assert len(history_for(shared_file)) == before
+    services.shared_file_rename(shared_file=shared_file, user=unit_member, name="avis final.pdf")
+    assert len(history_for(shared_file)) == before + 1
