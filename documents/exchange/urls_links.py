@@ -13,4 +13,6 @@ urlpatterns = [
     path("<str:secret>/telecharger/", shared.LinkDownloadView.as_view(), name="download"),
     path("<str:secret>/fichiers/<int:file_pk>/", shared.LinkDownloadView.as_view(), name="file_download"),
     path("<str:secret>/deposer/", shared.LinkDropView.as_view(), name="drop"),
+    path("<str:secret>/televerser/", shared.upload_collection, name="upload_collection"),
+    path("<str:secret>/televerser/<uuid:uid>/", shared.upload_resource, name="upload_resource"),
 ]

@@ -491,10 +491,13 @@ def test_an_unknown_share_link_is_no_longer_valid_for_anyone(make_client, partne
     assert len(SHARE_ROUTES) >= 4
     for client in (make_client(), make_client(partner_user, verified=False), make_client(staff_without_role)):
         for response in (client.get(route.path), client.post(route.path)):
+            assert response["Referrer-Policy"] == "strict-origin", route
+            if "upload" in route.name:  # the tus protocol: no Tus-Resumable header, 412
+                assert response.status_code in (404, 405, 412), (route, response.status_code)
+                continue
             assert response.status_code in (404, 405), (route, response.status_code)
             if response.status_code == 404:
                 assert "Ce lien n’est plus valide" in response.text or "no longer valid" in response.text, route
-                assert response["Referrer-Policy"] == "no-referrer", route
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 more; expiry, revocation and download limits hold; a drop link never lists or serves what is
 there; a wrong password is throttled; every access is in the space's audit trail."""
 
+import base64
 import html
 import time
 from datetime import timedelta
@@ -67,7 +68,7 @@ def test_an_unknown_link_is_no_longer_valid_for_anyone(make_client, unit_member,
     for client in (make_client(), make_client(unit_member), make_client(partner, verified=False)):
         response = client.get(open_url("pas-un-vrai-secret"))
         assert_invalid(response)
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "strict-origin"
         assert "noindex" in response["X-Robots-Tag"]
         assert "no-store" in response["Cache-Control"]
     assert not ExchangeEvent.objects.exists()
@@ -79,7 +80,7 @@ def test_a_file_link_shows_the_file_and_downloads_it_counted_and_logged(visitor,
     assert page.status_code == 200
     text = page.content.decode()
     assert "avis-juridique.pdf" in text and space.name in html.unescape(text)
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "strict-origin"
     # No intranet navigation, no person's name.
     assert "global-search" not in text and unit_member.last_name not in text and "Me Tremblay" not in text
     download = visitor.post(reverse("share:download", args=[secret]))
@@ -310,3 +311,60 @@ def test_one_address_guessing_many_links_is_throttled(visitor, space, unit_membe
     assert visitor.post(open_url(secrets[4]), {"password": "bon-mot-de-passe"}).status_code == 429
     other = visitor.post(open_url(secrets[4]), {"password": "bon-mot-de-passe"}, REMOTE_ADDR="198.51.100.9")
     assert other.status_code == 302
+
+
+# --- Resumable uploads through a drop link (tus) ---------------------------------------------
+
+TUS = {"Tus-Resumable": "1.0.0"}
+
+
+def tus_create(client, secret, *, name="reponse.pdf", length):
+    encoded = base64.b64encode(name.encode()).decode()
+    return client.post(
+        reverse("share:upload_collection", args=[secret]),
+        headers={**TUS, "Upload-Length": str(length), "Upload-Metadata": f"filename {encoded}"},
+    )
+
+
+def tus_patch(client, url, *, offset, data):
+    return client.generic(
+        "PATCH",
+        url,
+        data,
+        content_type="application/offset+octet-stream",
+        headers={**TUS, "Upload-Offset": str(offset)},
+    )
+
+
+def test_a_drop_link_takes_a_resumable_upload_into_its_folder(visitor, space, unit_member, folder):
+    link, secret = new_link(space, unit_member, kind=LinkKind.DROP, folder=folder)
+    content = pdf_upload().read()
+    created = tus_create(visitor, secret, length=len(content))
+    assert created.status_code == 201
+    location = created["Location"]
+    assert location.startswith(reverse("share:upload_collection", args=[secret]))
+    assert created["Referrer-Policy"] == "strict-origin"
+    assert tus_patch(visitor, location, offset=0, data=content[:700]).status_code == 204
+    # Resumed where it stopped.
+    assert visitor.head(location, headers=TUS)["Upload-Offset"] == "700"
+    assert tus_patch(visitor, location, offset=700, data=content[700:]).status_code == 204
+    version = FileVersion.objects.get(link=link)
+    assert (version.shared_file.folder, version.shared_file.name, version.created_by) == (folder, "reponse.pdf", None)
+    assert ExchangeEvent.objects.filter(action=EventAction.UPLOADED, link=link, ip_address=VISITOR).exists()
+
+
+def test_resumable_uploads_only_through_a_usable_drop_link(visitor, space, unit_member, folder):
+    _share, share_secret = new_link(space, unit_member, folder=folder)
+    revoked, revoked_secret = new_link(space, unit_member, kind=LinkKind.DROP, folder=folder)
+    services.link_revoke(link=revoked, user=unit_member)
+    _locked, locked_secret = new_link(space, unit_member, kind=LinkKind.DROP, folder=folder, password="un-long-mot")
+    for secret in ("pas-un-vrai-secret", share_secret, revoked_secret):
+        assert tus_create(visitor, secret, length=100).status_code == 404, secret
+    assert tus_create(visitor, locked_secret, length=100).status_code == 403
+    # Another drop link's upload is not this one's.
+    _first, first_secret = new_link(space, unit_member, kind=LinkKind.DROP, folder=folder)
+    _second, second_secret = new_link(space, unit_member, kind=LinkKind.DROP, folder=folder)
+    location = tus_create(visitor, first_secret, length=100)["Location"]
+    uid = location.rstrip("/").rsplit("/", 1)[1]
+    assert visitor.head(reverse("share:upload_resource", args=[second_secret, uid]), headers=TUS).status_code == 404
+    assert not FileVersion.objects.exists()

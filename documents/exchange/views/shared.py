@@ -3,8 +3,10 @@ someone without an account (Audience.PUBLIC: they work the same for a signed-in 
 
 Plain class-based views rather than core's object pages: they are outside the intranet's
 shell (no navigation, breadcrumbs, history or actions), and their object is found by the
-digest of a secret, never by an id. Each answers with `Referrer-Policy: no-referrer` (the
-secret is in the URL) and `X-Robots-Tag: noindex`; `no-store` is global.
+digest of a secret, never by an id. Each answers with `Referrer-Policy: strict-origin` (the
+secret is in the URL's path: no request, not even to this site, carries it as a referrer;
+`no-referrer` would make the browser send `Origin: null` with the forms, which Django's CSRF
+check refuses) and `X-Robots-Tag: noindex`; `no-store` is global.
 
 - An unknown, revoked, expired or used-up link (or one whose file or space is gone) answers
   the same page, "This link is no longer valid", in 404; a known one logs LINK_REFUSED.
@@ -12,12 +14,16 @@ secret is in the URL) and `X-Robots-Tag: noindex`; `no-store` is global.
   address (services/links.py), 429 past the limit.
 - A share link shows its file, or its folder's files and subfolders, each downloaded by a
   POST (a link checker that follows URLs spends no download), counted and logged.
-- A drop link shows only an upload form; after a file, "Received: <its name>" only.
+- A drop link shows only an upload form; after a file, "Received: <its name>" only. The same
+  link takes resumable uploads at /partage/<secret>/televerser/ (tus, documents/exchange/tus.py,
+  with the drop link as the upload's target: CSRF on, the page's token in X-CSRFToken).
 """
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -25,7 +31,8 @@ from documents.exchange import services
 from documents.exchange.choices import LinkKind
 from documents.exchange.forms import DropForm, LinkPasswordForm
 from documents.exchange.services import links as link_services
-from opq_intranet.accounts.access import AccessRule, Audience
+from documents.exchange.tus import TusEndpoint, UploadTarget
+from opq_intranet.accounts.access import AccessRule, Audience, access
 from opq_intranet.core.downloads import download_response
 
 PUBLIC_RULE = AccessRule(Audience.PUBLIC)
@@ -35,7 +42,7 @@ SESSION_RECEIVED = "exchange_received"
 
 
 def public_headers(response):
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "strict-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -193,3 +200,39 @@ class LinkDropView(LinkView):
                 request.session[SESSION_RECEIVED] = received
                 return redirect("share:open", self.secret)
         return self.render("drop.html", {"form": form, "received": []}, status=REFUSED)
+
+
+# --- Resumable uploads through a drop link (the tus protocol; function views: protocol endpoints).
+
+
+def drop_target(request, *, secret):
+    """A drop link's upload target: the link's folder, sent by the link (no person). Anything
+    but a usable drop link answers 404; a password link not yet opened in this browser, 403."""
+    link = link_services.link_find(secret)
+    if link is None:
+        raise Http404
+    if not link_services.link_usable(link) or link.kind != LinkKind.DROP:
+        link_services.link_refused(link=link, request=request)
+        raise Http404
+    if not link_services.link_unlocked(link, request):
+        raise PermissionDenied
+    return UploadTarget(space=link.space, folder=link.folder, link=link)
+
+
+def _drop_location(upload, *, secret):
+    return reverse("share:upload_resource", args=[secret, upload.uuid])
+
+
+drop_endpoint = TusEndpoint(authorize=drop_target, location=_drop_location)
+
+
+@access(PUBLIC_RULE)
+def upload_collection(request, secret):
+    """OPTIONS and POST (a new upload) through a drop link."""
+    return public_headers(drop_endpoint.collection(request, secret=secret))
+
+
+@access(PUBLIC_RULE)
+def upload_resource(request, secret, uid):
+    """HEAD, PATCH and DELETE of an upload through a drop link (its own uploads only)."""
+    return public_headers(drop_endpoint.resource(request, uid, secret=secret))
