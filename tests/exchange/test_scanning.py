@@ -267,14 +267,6 @@ def test_a_clean_file_sent_through_tus_is_scanned_and_stored(make_client, space,
     assert Upload.objects.get().result.stored_file.size == len(content)
 
 
-_french_catalogue = translation.trans_real.translation("fr-ca").gettext
-
-
-@pytest.mark.xfail(
-    _french_catalogue(VIRUS) == VIRUS,
-    reason="the lead adds the French translations to locale/fr at the end of the issue",
-    strict=True,
-)
 def test_the_refusals_read_in_french(space, unit_member, media, clamd_on):
     with translation.override("fr-ca"):
         error = refusal(space, unit_member, eicar_upload())
