@@ -315,9 +315,9 @@ class ShareLink(models.Model):
         Folder, verbose_name=_("folder"), null=True, blank=True, on_delete=models.CASCADE, related_name="links"
     )
     label = models.CharField(_("for whom"), max_length=200, blank=True)
-    digest = models.CharField(max_length=64, unique=True, editable=False)
+    digest = models.CharField(_("SHA-256 of the secret"), max_length=64, unique=True, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
-    password_hash = models.CharField(max_length=200, blank=True, editable=False)
+    password_hash = models.CharField(_("password (hash)"), max_length=200, blank=True, editable=False)
     max_downloads = models.PositiveIntegerField(
         _("download limit"), null=True, blank=True, validators=[MinValueValidator(1)]
     )

@@ -77,27 +77,63 @@ def can_choose_space_unit(user):
     return manages_every_space(user)
 
 
+# --- What a member may do, from their access (MemberAccess or None) computed once. ------------
+# The predicates below and the pages' `space_rights`/`file_rights` share these, so that a
+# button and the service that refuses it never disagree.
+
+
+def _office_writer(user, access):
+    return user.is_office_staff and access == MemberAccess.WRITE
+
+
+def _office_member(user, access):
+    return user.is_office_staff and access is not None
+
+
+def space_rights(user, access):
+    """What a space's page offers (no query per button)."""
+    return {
+        "can_write": access == MemberAccess.WRITE,
+        "can_administer": _office_writer(user, access),
+        "can_share": _office_writer(user, access),
+        "can_see_audit": _office_member(user, access),
+    }
+
+
+def file_rights(user, shared_file, access):
+    """What a file's page offers: a deleted or purged file takes no change."""
+    available = shared_file.is_available
+    has_content = available and shared_file.current_version_id is not None
+    return {
+        "can_write": access == MemberAccess.WRITE and available,
+        "can_comment": available and access is not None and shared_file.space.is_active,
+        "can_download": has_content,
+        "can_share": _office_writer(user, access) and has_content,
+        "can_file": _office_member(user, access) and has_content,
+    }
+
+
 def can_administer(user, space):
     """Change the space (name, access, retention, quota), its members; close it: the owner
     unit's read-write staff and the administrator. Partners never."""
-    return user.is_office_staff and can_write(user, space)
+    return _office_writer(user, access_of(user, space))
 
 
 def can_share(user, space):
     """Create and revoke share and drop links: the Office's read-write members only (a link
     opens the space to people without an account: the Office decides)."""
-    return user.is_office_staff and can_write(user, space)
+    return _office_writer(user, access_of(user, space))
 
 
 def can_file_into_records(user, space):
-    """ "Verser au dossier": the Office's members who may edit records files (checked again by
-    the documents services on the chosen file)."""
-    return user.is_office_staff and can_read(user, space)
+    """ "Verser au dossier": the Office's members (documents' services check again that they
+    may edit the chosen records file)."""
+    return _office_member(user, access_of(user, space))
 
 
 def can_see_audit(user, space):
-    """The audit trail and its export: the Office's members of the space."""
-    return user.is_office_staff and can_read(user, space)
+    """The journal and its export: the Office's members of the space."""
+    return _office_member(user, access_of(user, space))
 
 
 def can_comment(user, space, member=None):

@@ -9,7 +9,7 @@ app_name = "share"
 
 urlpatterns = [
     path("<str:secret>/", shared.LinkOpenView.as_view(), name="open"),
-    path("<str:secret>/dossiers/<int:folder_pk>/", shared.LinkFolderView.as_view(), name="folder"),
+    path("<str:secret>/repertoires/<int:folder_pk>/", shared.LinkFolderView.as_view(), name="folder"),
     path("<str:secret>/telecharger/", shared.LinkDownloadView.as_view(), name="download"),
     path("<str:secret>/fichiers/<int:file_pk>/", shared.LinkDownloadView.as_view(), name="file_download"),
     path("<str:secret>/deposer/", shared.LinkDropView.as_view(), name="drop"),

@@ -21,7 +21,6 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
 from documents.exchange import permissions, selectors, services
-from documents.exchange.choices import MemberAccess
 from documents.exchange.forms import CommentForm, FileUploadForm, NewVersionForm, RenameForm
 from documents.exchange.models import Folder
 from documents.exchange.permissions import EXCHANGE_RULE
@@ -48,19 +47,6 @@ def place_crumbs(space, folder_path=()):
 def place_url(space, folder):
     """The page of the folder a file is in, or of the space's root."""
     return folder.get_absolute_url() if folder is not None else space.get_absolute_url()
-
-
-def file_rights(user, shared_file, access):
-    """What the page offers, from the person's access computed once (no query per button)."""
-    available = shared_file.is_available
-    write = access == MemberAccess.WRITE and available
-    return {
-        "can_write": write,
-        "can_comment": available and access is not None and shared_file.space.is_active,
-        "can_download": available and shared_file.current_version_id is not None,
-        # "Verser au dossier" (views/audit.py): the Office's members, documents' services check the records file.
-        "can_file": bool(user.is_office_staff and access is not None and available and shared_file.current_version_id),
-    }
 
 
 class FileMixin:
@@ -101,7 +87,7 @@ class FileDetailView(FileMixin, ObjectDetailView):
 
     def get_extra_context(self, obj, bound_forms):
         page = self.page
-        self.rights = file_rights(self.request.user, obj, page["access"])
+        self.rights = permissions.file_rights(self.request.user, obj, page["access"])
         return {
             **page,
             **self.rights,
@@ -120,6 +106,9 @@ class FileDetailView(FileMixin, ObjectDetailView):
         if self.rights["can_write"]:
             actions.append(Action(_("Rename"), url("file_rename"), icon="pencil"))
             actions.append(Action(_("Delete"), url("file_delete"), "outline-danger", "trash"))
+        if self.rights["can_share"]:
+            share = reverse("exchange:link_create", args=[obj.space_id]) + f"?file={obj.pk}"
+            actions.append(Action(_("Share"), share, icon="link-45deg"))
         if self.rights["can_file"]:
             actions.append(Action(_("File into records"), url("file_into_records"), "outline-secondary", "archive"))
         return actions

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from documents.exchange import permissions, selectors, services
-from documents.exchange.choices import MemberAccess
 from documents.exchange.filtersets import ExchangeSpaceFilterSet
 from documents.exchange.forms import CloseSpaceForm, FolderForm, MemberForm, SpaceForm
 from documents.exchange.models import ExchangeSpace, Folder, SpaceMember
@@ -38,16 +37,6 @@ def space_crumbs(space, folders=()):
     crumbs = [(SPACES[1], reverse(SPACES[0])), (str(space), space.get_absolute_url())]
     crumbs += [(str(folder), reverse("exchange:folder_detail", args=[space.pk, folder.pk])) for folder in folders]
     return crumbs
-
-
-def rights(user, access):
-    """What the page offers, from the person's access computed once (no query per button)."""
-    write = access == MemberAccess.WRITE
-    return {
-        "can_write": write,
-        "can_administer": user.is_office_staff and write,
-        "can_share": user.is_office_staff and write,
-    }
 
 
 class SpaceMixin:
@@ -102,18 +91,22 @@ class SpaceDetailView(ObjectDetailView):
     def get_folder(self, obj):
         return None
 
+    def on_read(self, obj):
+        # The news of new files in this space leaves the person's queue once they look.
+        services.space_news_read(space=obj, user=self.request.user)
+
     def get_extra_context(self, obj, bound_forms):
         page = selectors.space_page(obj, self.request.user, self.get_folder(obj))
         self.page = page
         quota = quota_bar(obj.used_bytes, obj.quota_bytes, obj.used_percent)
-        return {**page, **rights(self.request.user, page["access"]), "quota_bar": quota}
+        return {**page, **permissions.space_rights(self.request.user, page["access"]), "quota_bar": quota}
 
     def get_breadcrumbs(self, obj):
         return space_crumbs(obj)
 
     def get_actions(self, space):
         page = self.page
-        allowed = rights(self.request.user, page["access"])
+        allowed = permissions.space_rights(self.request.user, page["access"])
         folder = page["folder"]
         actions = []
         if allowed["can_write"]:
@@ -121,9 +114,19 @@ class SpaceDetailView(ObjectDetailView):
             if folder is not None:
                 url += f"?parent={folder.pk}"
             actions.append(Action(_("New folder"), url, icon="folder-plus"))
+        if allowed["can_share"]:
+            url = reverse("exchange:link_create", args=[space.pk])
+            if folder is not None:
+                url += f"?folder={folder.pk}"
+            actions.append(Action(_("Share"), url, "outline-primary", "link-45deg"))
         actions.append(
             Action(_("Members"), reverse("exchange:member_list", args=[space.pk]), "outline-secondary", "people")
         )
+        if allowed["can_see_audit"]:
+            actions.append(Action(_("Links"), reverse("exchange:link_list", args=[space.pk]), "outline-secondary"))
+            actions.append(
+                Action(_("Journal"), reverse("exchange:audit_list", args=[space.pk]), "outline-secondary", "journal")
+            )
         if allowed["can_administer"]:
             actions.append(Action(_("Change"), reverse("exchange:space_edit", args=[space.pk])))
             actions.append(
@@ -336,13 +339,17 @@ class MemberListView(ObjectDetailView):
 
     def get_extra_context(self, obj, bound_forms):
         self.access = permissions.access_of(self.request.user, obj)
-        return {**selectors.space_members_page(obj), **rights(self.request.user, self.access), "space": obj}
+        return {
+            **selectors.space_members_page(obj),
+            **permissions.space_rights(self.request.user, self.access),
+            "space": obj,
+        }
 
     def get_breadcrumbs(self, obj):
         return [*space_crumbs(obj), (_("Members"), None)]
 
     def get_actions(self, space):
-        if not rights(self.request.user, self.access)["can_administer"]:
+        if not permissions.space_rights(self.request.user, self.access)["can_administer"]:
             return []
         return [Action(_("Add a member"), reverse("exchange:member_create", args=[space.pk]), "primary", "plus-lg")]
 
