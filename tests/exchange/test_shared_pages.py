@@ -368,3 +368,15 @@ def test_resumable_uploads_only_through_a_usable_drop_link(visitor, space, unit_
     uid = location.rstrip("/").rsplit("/", 1)[1]
     assert visitor.head(reverse("share:upload_resource", args=[second_secret, uid]), headers=TUS).status_code == 404
     assert not FileVersion.objects.exists()
+
+
+@override_settings(PROXY_COUNT=1)
+def test_behind_the_proxy_the_journal_keeps_the_visitors_address_not_the_proxys(space, unit_member, client):
+    stored_pdf(space=space, user=unit_member)
+    _link, secret = new_link(space, unit_member)
+    client.get(
+        reverse("share:open", args=[secret]),
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=f"198.51.100.1, {VISITOR}",  # the first entry is the client's to forge
+    )
+    assert ExchangeEvent.objects.get(action=EventAction.LINK_OPENED).ip_address == VISITOR

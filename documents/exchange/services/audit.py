@@ -1,12 +1,15 @@
 """The audit trail of the exchange spaces: one row per thing done, by a person or through a link."""
 
 from documents.exchange.models import ExchangeEvent
+from opq_intranet.accounts.throttling import client_ip
 
 
 def client_address(request):
-    """The visitor's address as the server saw it (the proxy sets REMOTE_ADDR; see
-    THREAT_MODEL.md for why X-Forwarded-For is not trusted here)."""
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The visitor's address, read behind the proxy as the sign-in limits read it (the entry
+    the proxy appended to X-Forwarded-For, never one the client could forge)."""
+    if request is None:
+        return None
+    return client_ip(request) or None
 
 
 def event_log(*, space, action, user=None, link=None, shared_file=None, object_name="", detail="", request=None):
