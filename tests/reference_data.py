@@ -13,6 +13,7 @@ LOADERS = [
     ("opq_intranet.core.migrations.0003_reference_data", "load"),
     ("opq_intranet.accounts.migrations.0003_roles", "create_roles"),
     ("bdsp.migrations.0002_roles", "grant"),
+    ("bdsp.migrations.0007_orders_portal", "grant"),
     ("documents.migrations.0002_roles", "grant"),
     ("documents.migrations.0014_exchange_roles", "grant"),
     ("courrier.migrations.0002_roles", "grant"),
