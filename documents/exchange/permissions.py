@@ -36,17 +36,22 @@ def is_partner_of(user, space):
     return user.partner_organisation_id is not None and user.partner_organisation_id == space.organisation_id
 
 
-def access_of(user, space, member=None):
-    """The person's access to the space (MemberAccess) or None. `member` is their
-    SpaceMember row when the caller has it (the page selectors prefetch it); otherwise it is
-    read (one query)."""
+# `member` not given: the person's SpaceMember row is read (one query). A caller that has read
+# the space's rows already passes the person's, or None when they have none.
+UNREAD = object()
+
+
+def access_of(user, space, member=UNREAD):
+    """The person's access to the space (MemberAccess) or None. `member` is their SpaceMember
+    row, or None for none, when the caller has read the rows (the page selectors do);
+    otherwise it is read here (one query)."""
     if not uses_exchange(user):
         return None
     if manages_every_space(user):
         return MemberAccess.WRITE if space.is_active else MemberAccess.READ
     if user.is_partner and not (space.is_active and is_partner_of(user, space)):
         return None  # a closed space disappears from the partner's side
-    if member is None:
+    if member is UNREAD:
         member = space.members.filter(user=user).first()
     if user.is_partner:
         access = member.access if member else space.partner_access
@@ -59,11 +64,11 @@ def access_of(user, space, member=None):
     return access if space.is_active else MemberAccess.READ  # a closed space is read-only
 
 
-def can_read(user, space, member=None):
+def can_read(user, space, member=UNREAD):
     return access_of(user, space, member) is not None
 
 
-def can_write(user, space, member=None):
+def can_write(user, space, member=UNREAD):
     """Upload, new versions, folders, comments, delete, drop links: read-write members."""
     return access_of(user, space, member) == MemberAccess.WRITE
 
@@ -136,6 +141,6 @@ def can_see_audit(user, space):
     return _office_member(user, access_of(user, space))
 
 
-def can_comment(user, space, member=None):
+def can_comment(user, space, member=UNREAD):
     """Comment on a file: any member, reader or writer, while the space is open."""
     return space.is_active and can_read(user, space, member)
