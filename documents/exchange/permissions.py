@@ -12,6 +12,8 @@ The same rule as a query is `documents.exchange.selectors.spaces_visible_to` (fi
 the queryset: another partner's space, file, version or link answers 404).
 """
 
+import copy
+
 from documents.exchange.choices import MemberAccess
 from opq_intranet.accounts.access import AccessRule, Audience
 
@@ -122,6 +124,14 @@ def can_administer(user, space):
     """Change the space (name, access, retention, quota), its members; close it: the owner
     unit's read-write staff and the administrator. Partners never."""
     return _office_writer(user, access_of(user, space))
+
+
+def can_reopen(user, space):
+    """Reopen a closed space: whoever would administer it were it open (a closed space is
+    read-only for everyone, its administrators included)."""
+    opened = copy.copy(space)
+    opened.is_active = True
+    return can_administer(user, opened)
 
 
 def can_share(user, space):

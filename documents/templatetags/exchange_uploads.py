@@ -9,6 +9,7 @@ What the browser checks before sending; the server checks it again (documents/ex
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 
 from documents.exchange.services.files import EXCHANGE_TYPES
 from documents.exchange.services.uploads import ACCEPTED_EXTENSIONS
@@ -25,3 +26,13 @@ def upload_limits():
         "accept": ",".join(sorted(ACCEPTED_EXTENSIONS)),
         "types": accepted_names(EXCHANGE_TYPES),
     }
+
+
+@register.simple_tag
+def member_upload_endpoint(space, folder=None, shared_file=None):
+    """Where a member's zone opens its uploads: into `folder`, or as a new version of
+    `shared_file`, or at the space's root."""
+    url = reverse("exchange:upload_collection", args=[space.pk])
+    if shared_file:
+        return f"{url}?file={shared_file.pk}"
+    return f"{url}?folder={folder.pk}" if folder else url

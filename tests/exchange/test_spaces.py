@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from documents.exchange import services
+from documents.exchange import permissions, services
 from documents.exchange.choices import EventAction, MemberAccess
 from documents.exchange.models import GIGABYTE, ExchangeEvent, ExchangeSpace
 from opq_intranet.accounts.roles import Role
@@ -237,7 +237,7 @@ def test_another_units_reader_cannot_reopen(space, other_staff):
     space.members.create(user=other_staff, access=MemberAccess.READ)
     space.is_active = False
     space.save()
-    assert not services.may_reopen(other_staff, space)
+    assert not permissions.can_reopen(other_staff, space)
 
 
 def test_the_history_is_the_offices(make_client, space, unit_member, partner):

@@ -19,7 +19,6 @@ from .shared_files import (
 from .spaces import (
     folder_delete,
     folder_save,
-    may_reopen,
     member_remove,
     member_set,
     space_close,
@@ -44,7 +43,6 @@ __all__ = [
     "folder_save",
     "link_create",
     "link_revoke",
-    "may_reopen",
     "member_remove",
     "member_set",
     "quota_check",

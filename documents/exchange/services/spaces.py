@@ -2,8 +2,6 @@
 folders, and the people named on a space. Each write checks the permission again
 (documents.exchange.permissions) and leaves its line in the audit trail."""
 
-import copy
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
@@ -25,14 +23,6 @@ TRACKED_FIELDS = (
     "retention_days",
     "quota_bytes",
 )
-
-
-def may_reopen(user, space):
-    """Reopen a closed space: whoever would administer it were it open (the owner unit's
-    read-write staff, the administrator of every space)."""
-    opened = copy.copy(space)
-    opened.is_active = True
-    return permissions.can_administer(user, opened)
 
 
 def _check_partner(space):
@@ -123,7 +113,7 @@ def space_reopen(*, space, user, request=None):
     space = ExchangeSpace.objects.select_for_update().get(pk=space.pk)
     if space.is_active:
         raise ValidationError(_("This space is already open."))
-    if not may_reopen(user, space):
+    if not permissions.can_reopen(user, space):
         raise PermissionDenied
     space.is_active = True
     space.save(update_fields=["is_active"])

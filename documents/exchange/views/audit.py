@@ -13,10 +13,9 @@ from documents.exchange.forms import FileIntoRecordsForm
 from documents.exchange.models import ExchangeEvent
 from documents.exchange.permissions import EXCHANGE_RULE
 from documents.exchange.tables import ExchangeEventTable
+from documents.exchange.views.spaces import SPACES
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import ObjectActionView
-
-SPACES = ("exchange:space_list", gettext_lazy("Exchange spaces"))
 
 
 class AuditListView(ObjectListView):

@@ -24,6 +24,7 @@ from documents.exchange import permissions, selectors, services
 from documents.exchange.forms import CommentForm, FileUploadForm, NewVersionForm, RenameForm
 from documents.exchange.models import Folder
 from documents.exchange.permissions import EXCHANGE_RULE
+from documents.exchange.views.spaces import space_crumbs
 from opq_intranet.accounts.access import access
 from opq_intranet.core.downloads import download_response
 from opq_intranet.core.querystring import query_id
@@ -34,14 +35,6 @@ from opq_intranet.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
 )
-
-SPACES = ("exchange:space_list", gettext_lazy("Exchange spaces"))
-
-
-def place_crumbs(space, folder_path=()):
-    """Spaces › the space › its folders, each a link."""
-    crumbs = [(SPACES[1], reverse(SPACES[0])), (str(space), space.get_absolute_url())]
-    return crumbs + [(str(folder), folder.get_absolute_url()) for folder in folder_path]
 
 
 def place_url(space, folder):
@@ -58,7 +51,7 @@ class FileMixin:
         return selectors.space_files_visible_to(self.request.user, self.kwargs["space_pk"])
 
     def get_breadcrumbs(self, obj):
-        return [*place_crumbs(obj.space), (str(obj), obj.get_absolute_url())]
+        return [*space_crumbs(obj.space), (str(obj), obj.get_absolute_url())]
 
     def unavailable(self, obj):
         """A deleted or purged file takes no action: back to its page, which says why."""
@@ -91,7 +84,7 @@ class FileDetailView(FileMixin, ObjectDetailView):
         return {
             **page,
             **self.rights,
-            "breadcrumbs": [*place_crumbs(obj.space, page["folder_path"]), (str(obj), None)],
+            "breadcrumbs": [*space_crumbs(obj.space, page["folder_path"]), (str(obj), None)],
             "version_form": bound_forms.get("version") or NewVersionForm(),
             "comment_form": bound_forms.get("comment") or CommentForm(),
         }
@@ -308,7 +301,7 @@ class FileUploadView(ObjectEditView):
 
     def get_breadcrumbs(self, space):
         folder = self.get_folder(space)
-        return place_crumbs(space, selectors.folder_path(space, folder.pk if folder else None))
+        return space_crumbs(space, selectors.folder_path(space, folder.pk if folder else None))
 
     def get_title(self, space):
         folder = self.get_folder(space)

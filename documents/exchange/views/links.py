@@ -20,20 +20,16 @@ from documents.exchange.choices import MemberAccess
 from documents.exchange.forms import LinkForm
 from documents.exchange.permissions import EXCHANGE_RULE
 from documents.exchange.services.links import link_state
+from documents.exchange.views.spaces import space_crumbs
 from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import Action, ObjectActionView, ObjectDetailView, ObjectEditView
 
-SPACES = ("exchange:space_list", gettext_lazy("Exchange spaces"))
 # The new link's URL, shown once on the list: {space_pk: (link_pk, url)} for one request.
 SESSION_NEW_LINK = "exchange_new_link"
 
 
 def link_crumbs(space):
-    return [
-        (SPACES[1], reverse(SPACES[0])),
-        (str(space), space.get_absolute_url()),
-        (_("Share links"), reverse("exchange:link_list", args=[space.pk])),
-    ]
+    return [*space_crumbs(space), (_("Share links"), reverse("exchange:link_list", args=[space.pk]))]
 
 
 class SpaceLinksMixin:

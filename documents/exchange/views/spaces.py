@@ -132,7 +132,7 @@ class SpaceDetailView(ObjectDetailView):
             actions.append(
                 Action(_("Close the space"), reverse("exchange:space_close", args=[space.pk]), "outline-danger")
             )
-        elif not space.is_active and services.may_reopen(self.request.user, space):
+        elif not space.is_active and permissions.can_reopen(self.request.user, space):
             actions.append(Action(_("Reopen the space"), reverse("exchange:space_reopen", args=[space.pk])))
         return actions
 
@@ -248,7 +248,7 @@ class SpaceReopenView(SpaceCloseView):
         if obj.is_active:
             messages.info(self.request, _("This space is already open."))
             return redirect(obj)
-        if not services.may_reopen(self.request.user, obj):
+        if not permissions.can_reopen(self.request.user, obj):
             raise PermissionDenied
         return None
 
