@@ -48,11 +48,6 @@ def links_visible_to(user):
     )
 
 
-def member_row(user, space):
-    """The person's SpaceMember row in the space, or None (one query)."""
-    return SpaceMember.objects.filter(space=space, user=user).first()
-
-
 # --- Spaces, folders and members pages (views/spaces.py). ---------------------------------
 
 

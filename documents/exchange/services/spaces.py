@@ -89,23 +89,22 @@ def space_save(*, space, user, request=None):
     return space
 
 
+def _space_set_open(space, *, user, is_open, detail, request):
+    space.is_active = is_open
+    space.save(update_fields=["is_active"])
+    event_log(
+        space=space, action=EventAction.SPACE_CHANGED, user=user, object_name=space.name, detail=detail, request=request
+    )
+    return space
+
+
 @transaction.atomic
 def space_close(*, space, user, request=None):
     """Close a space: read-only for the Office, gone from the partner's side."""
     space = ExchangeSpace.objects.select_for_update().get(pk=space.pk)
     if not permissions.can_administer(user, space):
         raise PermissionDenied
-    space.is_active = False
-    space.save(update_fields=["is_active"])
-    event_log(
-        space=space,
-        action=EventAction.SPACE_CHANGED,
-        user=user,
-        object_name=space.name,
-        detail=_("closed"),
-        request=request,
-    )
-    return space
+    return _space_set_open(space, user=user, is_open=False, detail=_("closed"), request=request)
 
 
 @transaction.atomic
@@ -115,17 +114,7 @@ def space_reopen(*, space, user, request=None):
         raise ValidationError(_("This space is already open."))
     if not permissions.can_reopen(user, space):
         raise PermissionDenied
-    space.is_active = True
-    space.save(update_fields=["is_active"])
-    event_log(
-        space=space,
-        action=EventAction.SPACE_CHANGED,
-        user=user,
-        object_name=space.name,
-        detail=_("reopened"),
-        request=request,
-    )
-    return space
+    return _space_set_open(space, user=user, is_open=True, detail=_("reopened"), request=request)
 
 
 # --- Folders ------------------------------------------------------------------------------
