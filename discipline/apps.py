@@ -11,3 +11,8 @@ class DisciplineConfig(AppConfig):
     nav_icon = "bank"
     nav_order = 20
     access_permission = "accounts.access_discipline"
+
+    def ready(self):
+        from discipline.readers import register_file_readers
+
+        register_file_readers()

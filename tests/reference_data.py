@@ -17,6 +17,7 @@ LOADERS = [
     ("documents.migrations.0002_roles", "grant"),
     ("documents.migrations.0014_exchange_roles", "grant"),
     ("courrier.migrations.0002_roles", "grant"),
+    ("discipline.migrations.0002_roles", "grant"),
 ]
 
 

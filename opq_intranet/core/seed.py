@@ -24,6 +24,8 @@ STAFF_ACCOUNTS = [
     ("gd.gagnon", "Sylvie", "Gagnon", "Technicienne en gestion documentaire", "sgd", [Role.STAFF, Role.RECORDS]),
     ("courrier.roy", "Nathalie", "Roy", "Agente de secrétariat", "sgd", [Role.STAFF, Role.MAIL]),
     ("bp.cote", "Jacques", "Côté", "Greffier", "bpcd", [Role.STAFF, Role.DISCIPLINE]),
+    ("bp.corriveau", "Marie-Josée", "Corriveau", "Présidente en chef", "bpcd", [Role.STAFF, Role.DISCIPLINE]),
+    ("bp.lemieux", "Pierre", "Lemieux", "Président", "bpcd", [Role.STAFF, Role.DISCIPLINE]),
     (
         "nominations.leblanc",
         "Isabelle",

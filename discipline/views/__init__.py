@@ -1,0 +1,1 @@
+"""The pages of the disciplinary cases, one module per topic."""
