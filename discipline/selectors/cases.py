@@ -53,8 +53,8 @@ def cases_for_list():
 
 def matching_cases(queryset, user, text):
     """Cases where every word of `text` is in the number, the summary, a count's wording or
-    provisions, or the respondent's name where the person may read it: a chair not assigned
-    to a case under an order in force does not find it by the name the order covers."""
+    provisions, or the respondent's name; a chair not assigned to a case under an order in
+    force finds it by its number only (its words may be those the order covers)."""
     may_read_names = Q()
     if not permissions.is_clerk(user):
         chair = permissions.chair_of(user)
@@ -64,11 +64,9 @@ def matching_cases(queryset, user, text):
         counts = Count.objects.filter(case=OuterRef("pk")).filter(
             Q(description__unaccented__icontains=word) | Q(provisions__unaccented__icontains=word)
         )
+        readable = Q(summary__unaccented__icontains=word) | Q(respondent_name__unaccented__icontains=word)
         queryset = queryset.filter(
-            Q(number__unaccented__icontains=word)
-            | Q(summary__unaccented__icontains=word)
-            | (Q(respondent_name__unaccented__icontains=word) & may_read_names)
-            | Q(Exists(counts))
+            Q(number__unaccented__icontains=word) | ((readable | Q(Exists(counts))) & may_read_names)
         )
     return queryset
 
@@ -225,7 +223,7 @@ def home_summary(user, today=None):
         .select_related("case__council", "chair")
         .order_by("starts_at")[:20]
     )
-    return {"figures": figures, "week": list(week), "today": today}
+    return {"figures": figures, "week": list(week), "today": today, "chair": permissions.chair_of(user)}
 
 
 def under_advisement(chair=None):

@@ -52,4 +52,4 @@ def chair_calendar_link(request, pk):
             request,
             _("The calendar link, shown only this once (add it to your calendar application): %(url)s") % {"url": url},
         )
-    return HttpResponseRedirect(reverse("discipline:chair_detail", args=[chair.pk]))
+    return HttpResponseRedirect(reverse("discipline:index"))

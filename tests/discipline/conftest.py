@@ -48,7 +48,7 @@ def council(db):
 
 @pytest.fixture
 def members(council):
-    return [MemberFactory(council=council, last_name="Côté"), MemberFactory(council=council, last_name="Roy")]
+    return [MemberFactory(council=council, last_name="Bergeron"), MemberFactory(council=council, last_name="Roy")]
 
 
 def fresh(case):
