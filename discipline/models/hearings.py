@@ -42,7 +42,7 @@ class Hearing(models.Model):
         "self", verbose_name=_("rescheduled as"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # When a chair was told the outcome was still missing (once per hearing).
-    outcome_reminder_sent_on = models.DateField(null=True, blank=True, editable=False)
+    outcome_reminder_sent_on = models.DateField(_("outcome reminder sent on"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )

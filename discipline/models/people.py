@@ -39,7 +39,6 @@ class Council(models.Model):
         return f"{self.number:02d} · {self.order}"
 
 
-
 @track_history()
 class Chair(models.Model):
     """A chair of the Bureau des présidents des conseils de discipline (art. 115.1): a lawyer
@@ -63,7 +62,9 @@ class Chair(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     # The calendar feed's secret, kept as its SHA-256 only (shown once when made; revocable).
-    calendar_token_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    calendar_token_hash = models.CharField(
+        _("calendar link (digest)"), max_length=64, blank=True, editable=False, db_index=True
+    )
 
     class Meta:
         ordering = ["last_name", "first_name", "pk"]
@@ -77,7 +78,6 @@ class Chair(models.Model):
 
     def __str__(self):
         return f"Me {self.first_name} {self.last_name}"
-
 
 
 @track_history()
@@ -123,4 +123,3 @@ class CouncilMember(models.Model):
     def __str__(self):
         title = f", {self.title}" if self.title else ""
         return f"{self.first_name} {self.last_name}{title}"
-

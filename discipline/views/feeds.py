@@ -4,23 +4,30 @@ and the page where the chair renews or revokes its link."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from discipline import feeds, permissions, selectors, services
 from discipline.models import Hearing
 from opq_intranet.accounts.access import Audience, access
 
 
-@require_GET
+def _feed_headers(response):
+    # The secret is in the URL: never sent on as a referrer, never indexed.
+    response["Referrer-Policy"] = "strict-origin"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @access(Audience.PUBLIC)
 def chair_feed(request, token):
-    chair = feeds.chair_for_token(token)
+    chair = feeds.chair_for_token(token) if request.method in ("GET", "HEAD") else None
     if chair is None:
-        raise Http404
+        return _feed_headers(HttpResponseNotFound(content_type="text/plain; charset=utf-8"))
     start, end = feeds.feed_window()
     hearings = (
         Hearing.objects.filter(chair=chair, starts_at__gte=start, starts_at__lt=end)
@@ -28,10 +35,7 @@ def chair_feed(request, token):
         .select_related("case")
         .order_by("starts_at")
     )
-    response = HttpResponse(feeds.chair_feed(chair, hearings), content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _feed_headers(HttpResponse(feeds.chair_feed(chair, hearings), content_type="text/calendar; charset=utf-8"))
 
 
 @require_POST

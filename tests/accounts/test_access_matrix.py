@@ -48,6 +48,9 @@ EXCHANGE = {r.name for r in all_routes() if r.namespace == "exchange"}
 PORTAL |= EXCHANGE
 # Share and drop links: for people without an account, the link's secret being the key.
 SHARE = {r.name for r in all_routes() if r.namespace == "share"}
+# A chair's calendar feed: fetched by calendar applications, its secret being the key (404
+# to any other secret, with no referrer sent: tests/discipline/test_calendar_pages.py).
+FEEDS = {"discipline:chair_feed"}
 # URLs that are actions rather than pages (POST only, or redirects), for a signed-in person.
 # (Django's autocomplete refuses a request that names no field: 403 by design.)
 NOT_A_PAGE = {"admin:login": 302, "admin:logout": 405, "admin:autocomplete": 403, "bdsp:year_create": 405}
@@ -91,6 +94,8 @@ NOT_A_PAGE |= {
     )
 }  # fmt: skip
 NOT_A_PAGE |= {"admin:courrier_contact_delete": 403}
+# The disciplinary directory is deactivated, never deleted (its cases point to it).
+NOT_A_PAGE |= {f"admin:discipline_{model}_delete": 403 for model in ("council", "chair", "councilmember")}
 # Reference data's import (django-import-export): the confirmation step is POST only.
 NOT_A_PAGE |= {
     f"admin:{model}_process_import": 405
@@ -117,16 +122,22 @@ READ_ONLY_ADMIN = (
     "courrier_mailitem",
     "courrier_accessrequest",
     "documents_paperloan",
+    "discipline_case",
+    "discipline_hearing",
+    "discipline_decision",
+    "discipline_appeal",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 
 ROUTES = all_routes()
 STAFF_ROUTES = [
-    r for r in ROUTES if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL | API | SHARE and r.namespace != "admin"
+    r
+    for r in ROUTES
+    if r.name not in PUBLIC | ACCOUNT | ANY_USER | PORTAL | API | SHARE | FEEDS and r.namespace != "admin"
 ]
 ADMIN_ROUTES = [r for r in ROUTES if r.namespace == "admin"]
 PORTAL_ROUTES = [r for r in ROUTES if r.name in PORTAL]
-NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC | API | SHARE]
+NON_PUBLIC = [r for r in ROUTES if r.name not in PUBLIC | API | SHARE | FEEDS]
 EXCHANGE_ROUTES = [r for r in ROUTES if r.name in EXCHANGE]
 SHARE_ROUTES = [r for r in ROUTES if r.name in SHARE]
 

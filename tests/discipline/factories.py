@@ -76,5 +76,8 @@ class CaseFactory(factory.django.DjangoModelFactory):
         if create:
             for n in range(1, (extracted or 1) + 1):
                 Count.objects.create(
-                    case=self, number=n, description=f"A manqué à ses obligations ({n}).", provisions="art. 59.2 C.prof."
+                    case=self,
+                    number=n,
+                    description=f"A manqué à ses obligations ({n}).",
+                    provisions="art. 59.2 C.prof.",
                 )

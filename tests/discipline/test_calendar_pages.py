@@ -21,11 +21,24 @@ DAY = date(2026, 12, 14)
 
 @pytest.fixture
 def hearing(clerk, council, members, chair):
-    case = CaseFactory(council=council, served_on=date(2026, 3, 9), status=CaseStatus.SERVED,
-                       respondent_name="Éloïse Côté", complainant_name="Julie Bouchard, syndique")
+    case = CaseFactory(
+        council=council,
+        served_on=date(2026, 3, 9),
+        status=CaseStatus.SERVED,
+        respondent_name="Éloïse Côté",
+        complainant_name="Julie Bouchard, syndique",
+    )
     services.case_assign_panel(case=case, user=clerk, chair=chair, members=members)
-    return services.hearing_schedule(case=fresh(case), user=clerk, kind=HearingKind.GUILT, day=DAY, start=time(9, 30),
-                                     minutes=180, venue=HearingVenue.QUEBEC, room="Salle 1.10")
+    return services.hearing_schedule(
+        case=fresh(case),
+        user=clerk,
+        kind=HearingKind.GUILT,
+        day=DAY,
+        start=time(9, 30),
+        minutes=180,
+        venue=HearingVenue.QUEBEC,
+        room="Salle 1.10",
+    )
 
 
 def urls():
@@ -68,9 +81,14 @@ def test_the_roll_week_and_month_show_the_hearing(make_client, clerk, hearing):
 
 def test_a_covered_name_appears_in_no_roll(make_client, clerk, hearing):
     services.protection_order_place(
-        case=hearing.case, user=clerk,
-        order=NonPublicationOrder(scope=OrderScope.NON_PUBLICATION, matter=ProtectedMatter.NAME,
-                                  covered_text="Éloïse Côté", ordered_on=date(2026, 3, 20)),
+        case=hearing.case,
+        user=clerk,
+        order=NonPublicationOrder(
+            scope=OrderScope.NON_PUBLICATION,
+            matter=ProtectedMatter.NAME,
+            covered_text="Éloïse Côté",
+            ordered_on=date(2026, 3, 20),
+        ),
     )
     client = make_client(clerk)  # even the clerk's outputs are redacted
     for name, url in urls().items():
@@ -102,7 +120,9 @@ def test_the_chair_s_feed_answers_only_to_its_current_secret(make_client, client
     assert client.get(url).status_code == 404
     make_client(chair.user).post(link, {"revoke": "1"})
     assert Chair.objects.get(pk=chair.pk).calendar_token_hash == ""
-    assert client.get(reverse("discipline:chair_feed", args=["x" * 43])).status_code == 404
+    unknown = client.get(reverse("discipline:chair_feed", args=["x" * 43]))
+    assert unknown.status_code == 404 and unknown["Referrer-Policy"] == "strict-origin"
+    assert client.post(url).status_code == 404
 
 
 def test_calendar_query_counts(assert_query_count, make_client, clerk, hearing):

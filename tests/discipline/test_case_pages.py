@@ -23,9 +23,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def case(clerk, council, members, chair):
     case = services.case_open(
-        case=Case(council=council, filed_on=date(2026, 3, 2), served_on=date(2026, 3, 9), complainant_kind="syndic",
-                  complainant_name="Julie Bouchard, syndique", respondent_name="Éloïse Côté", respondent_permit="765432",
-                  summary="Plainte concernant Éloïse Côté et la patiente Marie Lapointe."),
+        case=Case(
+            council=council,
+            filed_on=date(2026, 3, 2),
+            served_on=date(2026, 3, 9),
+            complainant_kind="syndic",
+            complainant_name="Julie Bouchard, syndique",
+            respondent_name="Éloïse Côté",
+            respondent_permit="765432",
+            summary="Plainte concernant Éloïse Côté et la patiente Marie Lapointe.",
+        ),
         user=clerk,
         counts=[("A omis de tenir un dossier pour Marie Lapointe.", "art. 59.2 C.prof.", False)],
     )
@@ -95,9 +102,13 @@ def test_opening_a_case_numbers_it_and_bad_input_changes_nothing(make_client, cl
     client = make_client(clerk)
     url = reverse("discipline:case_open")
     data = {
-        "council": council.pk, "filed_on": "2026-11-02", "complainant_kind": "syndic",
-        "complainant_name": "Julie Bouchard", "respondent_name": "Jean Tremblay",
-        "count_1_description": "A fait défaut de collaborer.", "count_1_provisions": "art. 114 C.prof.",
+        "council": council.pk,
+        "filed_on": "2026-11-02",
+        "complainant_kind": "syndic",
+        "complainant_name": "Julie Bouchard",
+        "respondent_name": "Jean Tremblay",
+        "count_1_description": "A fait défaut de collaborer.",
+        "count_1_provisions": "art. 114 C.prof.",
     }
     refused = client.post(url, {**data, "filed_on": (timezone.localdate() + timedelta(days=3)).isoformat()})
     assert refused.status_code == 422
@@ -120,14 +131,24 @@ def test_every_view_of_a_case_is_logged(make_client, clerk, case):
 
 def test_a_chair_not_assigned_sees_the_protected_name_redacted(make_client, clerk, chair, other_chair, case):
     services.protection_order_place(
-        case=case, user=clerk,
-        order=NonPublicationOrder(scope=OrderScope.NON_PUBLICATION, matter=ProtectedMatter.NAME,
-                                  covered_text="Marie Lapointe", ordered_on=date(2026, 3, 20)),
+        case=case,
+        user=clerk,
+        order=NonPublicationOrder(
+            scope=OrderScope.NON_PUBLICATION,
+            matter=ProtectedMatter.NAME,
+            covered_text="Marie Lapointe",
+            ordered_on=date(2026, 3, 20),
+        ),
     )
     services.protection_order_place(
-        case=case, user=clerk,
-        order=NonPublicationOrder(scope=OrderScope.NON_DISCLOSURE, matter=ProtectedMatter.NAME,
-                                  covered_text="Éloïse Côté", ordered_on=date(2026, 3, 20)),
+        case=case,
+        user=clerk,
+        order=NonPublicationOrder(
+            scope=OrderScope.NON_DISCLOSURE,
+            matter=ProtectedMatter.NAME,
+            covered_text="Éloïse Côté",
+            ordered_on=date(2026, 3, 20),
+        ),
     )
     url = reverse("discipline:case_detail", args=[case.pk])
     outsider = make_client(other_chair.user).get(url).text
@@ -151,11 +172,25 @@ def test_a_chair_not_assigned_sees_the_protected_name_redacted(make_client, cler
 def test_scheduling_refuses_a_conflict_with_its_reason_and_saves_nothing(make_client, clerk, case, chair):
     client = make_client(clerk)
     url = reverse("discipline:hearing_schedule", args=[case.pk])
-    data = {"kind": "guilt", "day": "2026-12-14", "start": "09:30", "minutes": "180", "venue": "quebec",
-            "room": "Salle 1.10"}
+    data = {
+        "kind": "guilt",
+        "day": "2026-12-14",
+        "start": "09:30",
+        "minutes": "180",
+        "venue": "quebec",
+        "room": "Salle 1.10",
+    }
     other = CaseFactory(council=case.council, chair=chair, served_on=date(2026, 3, 3))
-    services.hearing_schedule(case=other, user=clerk, kind=HearingKind.MANAGEMENT, day=date(2026, 12, 14),
-                              start=time(10, 0), minutes=60, venue=HearingVenue.QUEBEC, room="Salle 2")
+    services.hearing_schedule(
+        case=other,
+        user=clerk,
+        kind=HearingKind.MANAGEMENT,
+        day=date(2026, 12, 14),
+        start=time(10, 0),
+        minutes=60,
+        venue=HearingVenue.QUEBEC,
+        room="Salle 2",
+    )
     refused = client.post(url, data)
     assert refused.status_code == 422
     assert "siège déjà à ce moment" in refused.text or "déjà" in refused.text
@@ -167,7 +202,9 @@ def test_scheduling_refuses_a_conflict_with_its_reason_and_saves_nothing(make_cl
 
 def test_the_list_keeps_its_query_count(assert_constant_queries, make_client, clerk, council):
     assert_constant_queries(
-        "discipline:case_list", make_client(clerk), reverse("discipline:case_list"),
+        "discipline:case_list",
+        make_client(clerk),
+        reverse("discipline:case_list"),
         up_to(lambda n: CaseFactory.create_batch(n, council=council)),
     )
 

@@ -39,8 +39,14 @@ def open_case(clerk, council, **fields):
 def past_hearing(clerk, case, kind, days_ago=3, room="Salle 1.10"):
     day = timezone.localdate() - timedelta(days=days_ago)
     return services.hearing_schedule(
-        case=case, user=clerk, kind=kind, day=day, start=time(9, 30), minutes=180,
-        venue=HearingVenue.QUEBEC, room=room,
+        case=case,
+        user=clerk,
+        kind=kind,
+        day=day,
+        start=time(9, 30),
+        minutes=180,
+        venue=HearingVenue.QUEBEC,
+        room=room,
     )
 
 
@@ -65,8 +71,17 @@ def test_a_refused_opening_gives_its_number_back(clerk, council):
         open_case(clerk, council, filed_on=timezone.localdate() + timedelta(days=1))
     assert "postérieure à aujourd’hui" in str(refused.value)
     with pytest.raises(ValidationError):
-        services.case_open(case=Case(council=council, filed_on=date(2026, 3, 2), complainant_kind="syndic",
-                                     complainant_name="X", respondent_name="Y"), user=clerk, counts=[])
+        services.case_open(
+            case=Case(
+                council=council,
+                filed_on=date(2026, 3, 2),
+                complainant_kind="syndic",
+                complainant_name="X",
+                respondent_name="Y",
+            ),
+            user=clerk,
+            counts=[],
+        )
     assert not Case.objects.exists()
     assert open_case(clerk, council).number == "26-26-00001"
 
@@ -112,7 +127,10 @@ def test_the_whole_path_guilt_then_sanction(clerk, case):
     assert case.advisement_since == timezone.localdate() - timedelta(days=10)
     counts = list(case.counts.all())
     services.decision_record(
-        case=case, user=clerk, stage=DecisionStage.GUILT, rendered_on=timezone.localdate() - timedelta(days=6),
+        case=case,
+        user=clerk,
+        stage=DecisionStage.GUILT,
+        rendered_on=timezone.localdate() - timedelta(days=6),
         verdicts={counts[0].pk: Verdict.GUILTY, counts[1].pk: Verdict.NOT_GUILTY},
     )
     case = fresh(case)
@@ -127,7 +145,10 @@ def test_the_whole_path_guilt_then_sanction(clerk, case):
     services.hearing_held(hearing=sanction_hearing, user=clerk)
     assert fresh(case).status == CaseStatus.SANCTION_ADVISEMENT
     decision = services.decision_record(
-        case=fresh(case), user=clerk, stage=DecisionStage.SANCTION, rendered_on=timezone.localdate() - timedelta(days=2),
+        case=fresh(case),
+        user=clerk,
+        stage=DecisionStage.SANCTION,
+        rendered_on=timezone.localdate() - timedelta(days=2),
         sanctions=[services.SanctionInput(count=counts[0], kind="reprimand")],
     )
     assert fresh(case).status == CaseStatus.SANCTION_DECIDED
@@ -152,19 +173,25 @@ def test_an_appeal_within_30_days_then_its_outcome_closes_the_case(clerk, case):
     counts = list(fresh(case).counts.all())
     served = timezone.localdate() - timedelta(days=35)
     decision = services.decision_record(
-        case=fresh(case), user=clerk, stage=DecisionStage.GUILT_AND_SANCTION,
-        rendered_on=served, served_on=served,
+        case=fresh(case),
+        user=clerk,
+        stage=DecisionStage.GUILT_AND_SANCTION,
+        rendered_on=served,
+        served_on=served,
         verdicts={c.pk: Verdict.GUILTY for c in counts},
         sanctions=[services.SanctionInput(count=c, kind="fine", amount=2500) for c in counts],
     )
     assert decision.stage == DecisionStage.GUILT_AND_SANCTION
     from discipline import deadlines
+
     deadline = deadlines.appeal_deadline(served)
     if timezone.localdate() > deadline:
         with pytest.raises(ValidationError) as refused:
             services.appeal_file(case=fresh(case), user=clerk, filed_on=timezone.localdate(), appellant="L'intimé")
         assert "art. 164" in str(refused.value)
-    appeal = services.appeal_file(case=fresh(case), user=clerk, filed_on=served + timedelta(days=20), appellant="L'intimé")
+    appeal = services.appeal_file(
+        case=fresh(case), user=clerk, filed_on=served + timedelta(days=20), appellant="L'intimé"
+    )
     assert fresh(case).status == CaseStatus.APPEALED
     services.appeal_decide(appeal=appeal, user=clerk, outcome="dismissed", decided_on=timezone.localdate())
     assert fresh(case).status == CaseStatus.CLOSED
@@ -180,7 +207,9 @@ def test_withdrawal_ends_a_case_and_nothing_moves_it_after(clerk, case):
     with pytest.raises(ValidationError):
         past_hearing(clerk, case, HearingKind.GUILT)
     with pytest.raises(ValidationError):
-        services.decision_record(case=case, user=clerk, stage=DecisionStage.PRELIMINARY, rendered_on=timezone.localdate())
+        services.decision_record(
+            case=case, user=clerk, stage=DecisionStage.PRELIMINARY, rendered_on=timezone.localdate()
+        )
 
 
 def test_rejection_on_preliminary_grounds(clerk, case):

@@ -24,10 +24,21 @@ def panel_case(clerk, council, members, chair):
     return fresh(case)
 
 
-def schedule(clerk, case, *, kind=HearingKind.GUILT, day=DAY, start=time(9, 30), minutes=180, venue=HearingVenue.QUEBEC,
-             room="Salle 1.10", **extra):
-    return services.hearing_schedule(case=case, user=clerk, kind=kind, day=day, start=start, minutes=minutes,
-                                     venue=venue, room=room, **extra)
+def schedule(
+    clerk,
+    case,
+    *,
+    kind=HearingKind.GUILT,
+    day=DAY,
+    start=time(9, 30),
+    minutes=180,
+    venue=HearingVenue.QUEBEC,
+    room="Salle 1.10",
+    **extra,
+):
+    return services.hearing_schedule(
+        case=case, user=clerk, kind=kind, day=day, start=start, minutes=minutes, venue=venue, room=room, **extra
+    )
 
 
 def other_case(clerk, council, chair, members):
@@ -96,9 +107,17 @@ def test_postponed_and_rescheduled_now(clerk, panel_case):
     with pytest.raises(ValidationError):
         services.hearing_postpone(hearing=hearing, user=clerk, reason="", requested_by="respondent")
     new = services.hearing_postpone(
-        hearing=hearing, user=clerk, reason="Avocat malade", requested_by="respondent",
-        reschedule={"day": DAY + timedelta(days=7), "start": time(9, 30), "minutes": 180,
-                    "venue": HearingVenue.QUEBEC, "room": "Salle 1.10"},
+        hearing=hearing,
+        user=clerk,
+        reason="Avocat malade",
+        requested_by="respondent",
+        reschedule={
+            "day": DAY + timedelta(days=7),
+            "start": time(9, 30),
+            "minutes": 180,
+            "venue": HearingVenue.QUEBEC,
+            "room": "Salle 1.10",
+        },
     )
     old = Hearing.objects.get(pk=hearing.pk)
     assert old.outcome == HearingOutcome.POSTPONED and old.rescheduled_as == new
