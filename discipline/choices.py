@@ -90,6 +90,15 @@ class DecisionStage(models.TextChoices):
     PROVISIONAL = "provisional", _("Decision on a provisional measure")
 
 
+# The decisions that end the council's hearing of the complaint: an appeal is of one of them.
+FINAL_STAGES = (
+    DecisionStage.SANCTION,
+    DecisionStage.GUILT_AND_SANCTION,
+    DecisionStage.PRELIMINARY,
+    DecisionStage.GUILT,
+)
+
+
 class Verdict(models.TextChoices):
     PENDING = "pending", _("Not decided yet")
     GUILTY = "guilty", _("Guilty")

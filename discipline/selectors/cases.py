@@ -8,17 +8,10 @@ from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from discipline import deadlines, permissions
-from discipline.choices import ADVISEMENT_STATUSES, ENDED_STATUSES, DecisionStage, HearingOutcome
+from discipline.choices import ADVISEMENT_STATUSES, ENDED_STATUSES, FINAL_STAGES, DecisionStage, HearingOutcome
 from discipline.models import Appeal, Case, Chair, CouncilMember, Count, Hearing, NonPublicationOrder, Sanction
 from discipline.redaction import covered_texts, redact
 from opq_intranet.core.text import strip_accents
-
-FINAL_STAGES = (
-    DecisionStage.SANCTION,
-    DecisionStage.GUILT_AND_SANCTION,
-    DecisionStage.PRELIMINARY,
-    DecisionStage.GUILT,
-)
 
 
 def protected_words():

@@ -49,13 +49,6 @@ DECISION_MOVES = {
     ),
     DecisionStage.PRELIMINARY: ((CaseStatus.FILED, CaseStatus.SERVED, CaseStatus.GUILT_HEARING), CaseStatus.REJECTED),
 }
-# The decisions that end the council's work on the complaint: an appeal is of one of them.
-FINAL_STAGES = (
-    DecisionStage.SANCTION,
-    DecisionStage.GUILT_AND_SANCTION,
-    DecisionStage.PRELIMINARY,
-    DecisionStage.GUILT,
-)
 
 
 @dataclass

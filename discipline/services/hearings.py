@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from discipline.choices import CaseStatus, HearingKind, HearingOutcome, HearingVenue, Verdict
 from discipline.models import ChairUnavailability, Hearing
-from discipline.services.cases import locked, move, require_manager
+from discipline.services.cases import can_move, locked, move, require_manager
 
 # Bookings that still hold a chair, a member or a room.
 HOLDING = (HearingOutcome.SCHEDULED, HearingOutcome.HELD)
@@ -123,19 +123,13 @@ def _check_kind(case, kind):
     ):
         raise ValidationError({"kind": _("A hearing on sanction follows a decision that finds the respondent guilty.")})
     target = SCHEDULED_STATUS.get(kind)
-    if target and case.status != target and not _can_reach(case, target):
+    if target and case.status != target and not can_move(case, target):
         raise ValidationError(
             {
                 "kind": _('A "%(kind)s" cannot be scheduled for a case "%(status)s".')
                 % {"kind": HearingKind(kind).label, "status": CaseStatus(case.status).label}
             }
         )
-
-
-def _can_reach(case, status):
-    from discipline.services.cases import can_move
-
-    return can_move(case, status)
 
 
 def _members_for(case, kind):
