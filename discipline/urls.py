@@ -1,6 +1,6 @@
 from django.urls import path
 
-from discipline.views import calendar, cases, decisions, feeds, hearings, home
+from discipline.views import calendar, cases, decisions, directory, feeds, hearings, home
 
 app_name = "discipline"
 
@@ -37,6 +37,30 @@ urlpatterns = [
     path("decisions/<int:pk>/signification/", decisions.DecisionServeView.as_view(), name="decision_serve"),
     path("dossiers/<int:pk>/appel/", decisions.AppealFileView.as_view(), name="appeal_file"),
     path("appels/<int:pk>/issue/", decisions.AppealDecideView.as_view(), name="appeal_decide"),
+    # Directory: councils, chairs and their non-availability, council members
+    path("conseils/", directory.CouncilListView.as_view(), name="council_list"),
+    path("conseils/ajouter/", directory.CouncilEditView.as_view(), name="council_create"),
+    path("conseils/<int:pk>/", directory.CouncilDetailView.as_view(), name="council_detail"),
+    path("conseils/<int:pk>/modifier/", directory.CouncilEditView.as_view(), name="council_edit"),
+    path("conseils/<int:pk>/historique/", directory.CouncilHistoryView.as_view(), name="council_history"),
+    path("presidents/", directory.ChairListView.as_view(), name="chair_list"),
+    path("presidents/ajouter/", directory.ChairEditView.as_view(), name="chair_create"),
+    path("presidents/<int:pk>/", directory.ChairDetailView.as_view(), name="chair_detail"),
+    path("presidents/<int:pk>/modifier/", directory.ChairEditView.as_view(), name="chair_edit"),
+    path("presidents/<int:pk>/historique/", directory.ChairHistoryView.as_view(), name="chair_history"),
+    path(
+        "presidents/<int:pk>/indisponibilites/", directory.UnavailabilityAddView.as_view(), name="unavailability_add"
+    ),
+    path(
+        "presidents/<int:pk>/indisponibilites/<int:period_pk>/retirer/",
+        directory.UnavailabilityRemoveView.as_view(),
+        name="unavailability_remove",
+    ),
+    path("membres/", directory.MemberListView.as_view(), name="member_list"),
+    path("membres/ajouter/", directory.MemberEditView.as_view(), name="member_create"),
+    path("membres/<int:pk>/", directory.MemberDetailView.as_view(), name="member_detail"),
+    path("membres/<int:pk>/modifier/", directory.MemberEditView.as_view(), name="member_edit"),
+    path("membres/<int:pk>/historique/", directory.MemberHistoryView.as_view(), name="member_history"),
     path("presidents/<int:pk>/calendrier/", feeds.chair_calendar_link, name="chair_calendar_link"),
     path("calendrier/<str:token>.ics", feeds.chair_feed, name="chair_feed"),
 ]

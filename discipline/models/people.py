@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from opq_intranet.core.history import track_history
@@ -37,6 +38,9 @@ class Council(models.Model):
 
     def __str__(self):
         return f"{self.number:02d} · {self.order}"
+
+    def get_absolute_url(self):
+        return reverse("discipline:council_detail", args=[self.pk])
 
 
 @track_history()
@@ -78,6 +82,9 @@ class Chair(models.Model):
 
     def __str__(self):
         return f"Me {self.first_name} {self.last_name}"
+
+    def get_absolute_url(self):
+        return reverse("discipline:chair_detail", args=[self.pk])
 
 
 @track_history()
@@ -123,3 +130,6 @@ class CouncilMember(models.Model):
     def __str__(self):
         title = f", {self.title}" if self.title else ""
         return f"{self.first_name} {self.last_name}{title}"
+
+    def get_absolute_url(self):
+        return reverse("discipline:member_detail", args=[self.pk])

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from discipline import permissions, selectors, services
 from discipline.choices import CaseStatus
-from discipline.filtersets.cases import CaseFilterSet
-from discipline.forms.cases import (
+from discipline.filtersets import CaseFilterSet
+from discipline.forms import (
     CaseEditForm,
     CaseOpenForm,
     CountForm,
@@ -23,7 +23,7 @@ from discipline.forms.cases import (
 )
 from discipline.models import Case, NonPublicationOrder
 from discipline.services.decisions import DECISION_MOVES
-from discipline.tables.cases import CaseTable
+from discipline.tables import CaseTable
 from opq_intranet.core.audit import confidential_access_log
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import (

@@ -5,8 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from discipline import permissions, services
-from discipline.forms.cases import ServeForm
-from discipline.forms.decisions import AppealForm, AppealOutcomeForm, DecisionForm
+from discipline.forms import AppealForm, AppealOutcomeForm, DecisionForm, ServeForm
 from discipline.models import Appeal, Decision
 from discipline.views.cases import CASES, HOME, CaseActionView
 from opq_intranet.core.views.generic import ObjectActionView

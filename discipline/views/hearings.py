@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from discipline import permissions, selectors, services
-from discipline.forms.hearings import CANCELLED, HELD, POSTPONED, HearingForm, OutcomeForm
+from discipline.forms import CANCELLED, HELD, POSTPONED, HearingForm, OutcomeForm
 from discipline.models import Hearing
 from discipline.views.cases import HOME, CaseActionView
 from opq_intranet.core.views.generic import Action, ObjectActionView, ObjectDetailView, ObjectHistoryView

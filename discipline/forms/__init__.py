@@ -1,0 +1,38 @@
+"""Form classes of the disciplinary cases, one module per topic (the layout rule in the README)."""
+
+from discipline.forms.cases import (
+    CaseEditForm,
+    CaseOpenForm,
+    CountForm,
+    DateOnlyForm,
+    LiftForm,
+    PanelForm,
+    ProtectionOrderForm,
+    ServeForm,
+)
+from discipline.forms.decisions import AppealForm, AppealOutcomeForm, DecisionForm
+from discipline.forms.directory import ChairForm, CouncilForm, MemberForm, UnavailabilityForm
+from discipline.forms.hearings import CANCELLED, HELD, POSTPONED, HearingForm, OutcomeForm
+
+__all__ = [
+    "CANCELLED",
+    "HELD",
+    "POSTPONED",
+    "AppealForm",
+    "AppealOutcomeForm",
+    "CaseEditForm",
+    "CaseOpenForm",
+    "ChairForm",
+    "CouncilForm",
+    "CountForm",
+    "DateOnlyForm",
+    "DecisionForm",
+    "HearingForm",
+    "LiftForm",
+    "MemberForm",
+    "OutcomeForm",
+    "PanelForm",
+    "ProtectionOrderForm",
+    "ServeForm",
+    "UnavailabilityForm",
+]
