@@ -48,9 +48,7 @@ urlpatterns = [
     path("presidents/<int:pk>/", directory.ChairDetailView.as_view(), name="chair_detail"),
     path("presidents/<int:pk>/modifier/", directory.ChairEditView.as_view(), name="chair_edit"),
     path("presidents/<int:pk>/historique/", directory.ChairHistoryView.as_view(), name="chair_history"),
-    path(
-        "presidents/<int:pk>/indisponibilites/", directory.UnavailabilityAddView.as_view(), name="unavailability_add"
-    ),
+    path("presidents/<int:pk>/indisponibilites/", directory.UnavailabilityAddView.as_view(), name="unavailability_add"),
     path(
         "presidents/<int:pk>/indisponibilites/<int:period_pk>/retirer/",
         directory.UnavailabilityRemoveView.as_view(),
