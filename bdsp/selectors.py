@@ -265,3 +265,36 @@ def return_data(annual_return, values=None):
 def orders_for_statistics():
     """Every order, active or not: a former order's accepted returns still count."""
     return ProfessionalOrder.objects.order_by("name")
+
+
+# --- What other apps read of the accepted returns -------------------------------------------
+
+
+@dataclass
+class DeclaredFigures:
+    """An order's accepted return for a year, as another app reads it: the fiscal year it covers
+    and its numbers {(indicator code, category key): Decimal or 0 for "no activity"}."""
+
+    order_id: int
+    return_id: int
+    fiscal_year_end: object  # a date, or None when the order left it blank
+    numbers: dict
+
+
+def declared_figures(year, codes):
+    """{order id: DeclaredFigures} of the accepted, current returns of reporting `year`, for the
+    indicators `codes` (for example discipline's reconciliation with the BDSP's s. 18).
+    "No activity" and "not applicable" read as 0; an unanswered cell is absent."""
+    returns = AnnualReturn.objects.filter(
+        reporting_year__year=year, status=ReturnStatus.ACCEPTED, superseded=False
+    ).only("id", "professional_order_id", "fiscal_year_end")
+    figures = {r.pk: DeclaredFigures(r.professional_order_id, r.pk, r.fiscal_year_end, {}) for r in returns}
+    values = ReturnValue.objects.filter(annual_return_id__in=figures.keys(), indicator__code__in=codes).values_list(
+        "annual_return_id", "indicator__code", "category_key", "state", "number"
+    )
+    for return_id, code, key, state, number in values:
+        if state != ValueState.VALUE:
+            figures[return_id].numbers[(code, key)] = Decimal(0)
+        elif number is not None:
+            figures[return_id].numbers[(code, key)] = number
+    return {f.order_id: f for f in figures.values()}

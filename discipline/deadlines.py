@@ -66,6 +66,11 @@ def advisement_deadline(advisement_on):
     return legal_deadline(advisement_on, ADVISEMENT_DAYS)
 
 
+def rendered_within_advisement_delay(advisement_on, rendered_on):
+    """Whether a decision taken under advisement was rendered within art. 154.1's delay."""
+    return rendered_on <= advisement_deadline(advisement_on)
+
+
 def advisement_flag(advisement_on, today):
     """ "late" past the 90-day deadline, "warning" from the 60th day, "" before (or none)."""
     if advisement_on is None:

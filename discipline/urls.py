@@ -1,6 +1,6 @@
 from django.urls import path
 
-from discipline.views import calendar, cases, decisions, directory, feeds, hearings, home
+from discipline.views import calendar, cases, decisions, directory, feeds, hearings, home, reports
 
 app_name = "discipline"
 
@@ -37,6 +37,10 @@ urlpatterns = [
     path("decisions/<int:pk>/signification/", decisions.DecisionServeView.as_view(), name="decision_serve"),
     path("dossiers/<int:pk>/appel/", decisions.AppealFileView.as_view(), name="appeal_file"),
     path("appels/<int:pk>/issue/", decisions.AppealDecideView.as_view(), name="appeal_decide"),
+    # Reports
+    path("rapports/compilation/", reports.compilation, name="compilation"),
+    path("rapports/annuel/", reports.yearly, name="yearly_report"),
+    path("rapports/rapprochement-bdsp/", reports.reconciliation, name="reconciliation"),
     # Directory: councils, chairs and their non-availability, council members
     path("conseils/", directory.CouncilListView.as_view(), name="council_list"),
     path("conseils/ajouter/", directory.CouncilEditView.as_view(), name="council_create"),

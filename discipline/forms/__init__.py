@@ -1,5 +1,6 @@
 """Form classes of the disciplinary cases, one module per topic (the layout rule in the README)."""
 
+from discipline.forms.calendar import DayForm, MonthForm
 from discipline.forms.cases import (
     CaseEditForm,
     CaseOpenForm,
@@ -13,6 +14,7 @@ from discipline.forms.cases import (
 from discipline.forms.decisions import AppealForm, AppealOutcomeForm, DecisionForm
 from discipline.forms.directory import ChairForm, CouncilForm, MemberForm, UnavailabilityForm
 from discipline.forms.hearings import CANCELLED, HELD, POSTPONED, HearingForm, OutcomeForm
+from discipline.forms.reports import CompilationForm, ReconciliationForm, YearForm
 
 __all__ = [
     "CANCELLED",
@@ -23,16 +25,21 @@ __all__ = [
     "CaseEditForm",
     "CaseOpenForm",
     "ChairForm",
+    "CompilationForm",
     "CouncilForm",
     "CountForm",
     "DateOnlyForm",
+    "DayForm",
     "DecisionForm",
     "HearingForm",
     "LiftForm",
     "MemberForm",
+    "MonthForm",
     "OutcomeForm",
     "PanelForm",
     "ProtectionOrderForm",
+    "ReconciliationForm",
     "ServeForm",
     "UnavailabilityForm",
+    "YearForm",
 ]

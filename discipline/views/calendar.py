@@ -3,39 +3,14 @@ and the month. Every entry is redacted by the selectors (the roll goes out of th
 
 from datetime import date
 
-from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from discipline import selectors
-from discipline.models import Chair
+from discipline.forms import DayForm, MonthForm
 from discipline.roll import roll_pdf
 from opq_intranet.core.downloads import download_response
-from opq_intranet.core.forms import DateInput, FastSelect
-
-
-class DayForm(forms.Form):
-    day = forms.DateField(label=_("Day"), widget=DateInput, required=False)
-    chair = forms.ModelChoiceField(
-        label=_("Chair"),
-        queryset=Chair.objects.filter(is_active=True),
-        required=False,
-        widget=FastSelect,
-        empty_label=_("All"),
-    )
-
-
-class MonthForm(forms.Form):
-    month = forms.RegexField(
-        label=_("Month"),
-        regex=r"^\d{4}-(0[1-9]|1[0-2])$",
-        required=False,
-        widget=forms.TextInput(attrs={"type": "month"}),
-        error_messages={"invalid": _("Give a month as 2026-12.")},
-    )
-    chair = DayForm.base_fields["chair"]
-
 
 WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
@@ -71,15 +71,16 @@ def table(rows, *, widths=None, header=True, styles=()):
     return grid
 
 
-def render(story, *, title, subject=""):
-    """The PDF's bytes."""
+def render(story, *, title, subject="", wide=False):
+    """The PDF's bytes; `wide`: a landscape page, for tables of many columns (reports)."""
     buffer = io.BytesIO()
+    page = landscape(LETTER) if wide else LETTER
     printed = date_format(timezone.localtime(), "SHORT_DATETIME_FORMAT")
 
     def decorate(canvas, doc):
         canvas.saveState()
         canvas.setFont("Helvetica-Bold", 9)
-        canvas.drawString(MARGIN, LETTER[1] - 1.2 * cm, text(_("Office des professions du Québec")))
+        canvas.drawString(MARGIN, page[1] - 1.2 * cm, text(_("Office des professions du Québec")))
         canvas.setFont("Helvetica", 7.5)
         footer = _("%(title)s · printed %(printed)s · page %(page)s") % {
             "title": title,
@@ -91,7 +92,7 @@ def render(story, *, title, subject=""):
 
     document = SimpleDocTemplate(
         buffer,
-        pagesize=LETTER,
+        pagesize=page,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,

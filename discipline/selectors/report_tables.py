@@ -1,0 +1,106 @@
+"""What the Bureau's reports are made of: periods (months, the fiscal year the Office and the
+orders report on) and tables that the page, the PDF and the workbook all draw the same way."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from statistics import median
+
+from django.utils import timezone
+from django.utils.formats import number_format
+
+
+@dataclass
+class ReportRow:
+    label: str
+    values: list  # ints, floats (averages, shares) or None (nothing to average)
+    url: str = ""
+    is_total: bool = False
+
+    @property
+    def cells(self):
+        return [cell_text(value) for value in self.values]
+
+
+def cell_text(value):
+    """How the page and the PDF print a figure: "—" when there is nothing to count or average."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return number_format(value, decimal_pos=1, use_l10n=True)
+    return number_format(value, use_l10n=True, force_grouping=True)
+
+
+@dataclass
+class ReportTable:
+    key: str  # the table's id on the page and its sheet in the workbook
+    title: str
+    columns: list
+    rows: list = field(default_factory=list)
+    note: str = ""
+    first_column: str = ""
+
+
+def fiscal_year(year):
+    """The fiscal year `year` of the Office and of the orders' annual returns: 1 April of the
+    previous year to 31 March of `year` (the BDSP's reporting year `year`)."""
+    return date(year - 1, 4, 1), date(year, 3, 31)
+
+
+def fiscal_year_label(year):
+    return f"{year - 1}-{year}"
+
+
+def fiscal_year_of(day):
+    return day.year + 1 if day.month >= 4 else day.year
+
+
+def months_between(first, last):
+    """The first day of every month from `first`'s month to `last`'s, in order."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def month_end(month):
+    return (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def aware_bounds(first, last):
+    """[start, end) in the Office's time zone for the days `first` to `last` inclusive."""
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    return start, end
+
+
+def local_day(moment):
+    return timezone.localtime(moment).date()
+
+
+class Delays:
+    """Delays in days, for their average and median."""
+
+    def __init__(self):
+        self.days = []
+
+    def add(self, first, last):
+        if first is not None and last is not None:
+            self.days.append((last - first).days)
+
+    @property
+    def count(self):
+        return len(self.days)
+
+    @property
+    def average(self):
+        return round(sum(self.days) / len(self.days), 1) if self.days else None
+
+    @property
+    def median(self):
+        return median(self.days) if self.days else None
+
+
+def share(part, whole):
+    """A percentage with one decimal, or None when there is nothing to divide."""
+    return round(100 * part / whole, 1) if whole else None
