@@ -9,6 +9,7 @@ from discipline.services.cases import (
     case_serve,
     case_update,
     case_withdraw,
+    cases_close_after_appeal_delay,
     count_add,
 )
 from discipline.services.decisions import (
@@ -48,6 +49,7 @@ __all__ = [
     "case_serve",
     "case_update",
     "case_withdraw",
+    "cases_close_after_appeal_delay",
     "chair_calendar_link_issue",
     "chair_calendar_link_revoke",
     "chair_save",

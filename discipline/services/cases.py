@@ -7,6 +7,8 @@ sequence of that council and year from core's numbering service (gap-free: a ref
 gives its number back).
 """
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -262,3 +264,34 @@ def case_close(*, case, user, on=None, today=None):
     move(current, CaseStatus.CLOSED, today=on or today)
     current.save(update_fields=["status", "closed_on"])
     return current
+
+
+def cases_close_after_appeal_delay(*, today):
+    """The daily job's closing (discipline/schedule.py): every decided case whose appeal delay
+    has passed with no appeal is closed, on the day after the delay (the decision is final
+    then). A respondent found guilty waits for the decision on sanction; an appealed case is
+    closed by the Tribunal's decision (decisions.appeal_decide). Returns the cases closed."""
+    from discipline.selectors import appeal_deadline_of
+
+    candidates = (
+        Case.objects.filter(status__in=(CaseStatus.GUILT_DECIDED, CaseStatus.SANCTION_DECIDED))
+        .exclude(appeals__isnull=False)
+        .prefetch_related("decisions", "counts")
+        .order_by("pk")
+    )
+    closed = []
+    for case in candidates:
+        counts = list(case.counts.all())
+        if case.status == CaseStatus.GUILT_DECIDED and any(c.verdict == Verdict.GUILTY for c in counts):
+            continue
+        deadline = appeal_deadline_of(case, list(case.decisions.all()), counts)
+        if deadline is None or today <= deadline:
+            continue
+        with transaction.atomic():
+            current = locked(case)
+            if current.status != case.status:
+                continue  # moved meanwhile
+            move(current, CaseStatus.CLOSED, today=deadline + timedelta(days=1))
+            current.save(update_fields=["status", "closed_on"])
+        closed.append(current)
+    return closed
