@@ -35,6 +35,7 @@ urlpatterns = [
     # Decisions and appeals
     path("dossiers/<int:pk>/decisions/enregistrer/", decisions.DecisionRecordView.as_view(), name="decision_record"),
     path("decisions/<int:pk>/signification/", decisions.DecisionServeView.as_view(), name="decision_serve"),
+    path("decisions/<int:pk>/classement/", decisions.DecisionFileView.as_view(), name="decision_file"),
     path("dossiers/<int:pk>/appel/", decisions.AppealFileView.as_view(), name="appeal_file"),
     path("appels/<int:pk>/issue/", decisions.AppealDecideView.as_view(), name="appeal_decide"),
     # Reports

@@ -1,6 +1,8 @@
 """Forms of the mail app, one module per sub-domain (mail, mandates, access); callers import
 from here."""
 
+from documents.forms import FileIntoForm  # records management's filing form, shared
+
 from .access import AnswerForm, DecisionForm, ExtendForm, OpenForm, ReportForm, ReviewForm, ReviewOutcomeForm
 from .mail import (
     AttachForm,
@@ -8,7 +10,6 @@ from .mail import (
     ContactChoiceField,
     ContactForm,
     ContactSelect,
-    FileIntoForm,
     MailItemForm,
     MailSearchForm,
     ReplyForm,

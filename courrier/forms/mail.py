@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from courrier import permissions, selectors
 from courrier.choices import Direction, MailType
 from courrier.models import Contact, MailItem
-from documents import selectors as records_selectors
 from opq_intranet.core.forms import DateInput, MultipleFileField
 from opq_intranet.core.models import OrgUnit
 
@@ -174,28 +173,6 @@ class ContactForm(forms.ModelForm):
             "postal_code": forms.TextInput(attrs={"autocomplete": "postal-code", "size": 8}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
-
-
-class FileIntoForm(forms.Form):
-    reference = forms.CharField(
-        label=_("File number"),
-        max_length=30,
-        help_text=_("The records-management file to file the item and its replies in, e.g. D2026-00012."),
-    )
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_reference(self):
-        reference = self.cleaned_data["reference"].strip().upper()
-        record_file = records_selectors.files_visible_to(self.user).filter(reference=reference).first()
-        if record_file is None:
-            raise forms.ValidationError(
-                _("No file you may see has the number %(reference)s.") % {"reference": reference}
-            )
-        self.cleaned_data["record_file"] = record_file
-        return reference
 
 
 class MailSearchForm(forms.Form):

@@ -37,6 +37,17 @@ class Decision(models.Model):
         help_text=_("Enforceable from its service to the respondent rather than at the end of the appeal period."),
     )
     summary = models.TextField(_("summary"), blank=True)
+    # Where the decision was filed in records management (documents services copy its PDF).
+    filed_in = models.ForeignKey(
+        "documents.RecordFile",
+        verbose_name=_("filed in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -154,7 +154,7 @@ def case_page(case, user, today=None):
     counts = list(case.counts.all())
     hearings = list(case.hearings.order_by("starts_at", "pk"))
     decisions = list(
-        case.decisions.select_related("document").prefetch_related(
+        case.decisions.select_related("document", "filed_in").prefetch_related(
             Prefetch("sanctions", queryset=Sanction.objects.select_related("count"))
         )
     )

@@ -32,6 +32,7 @@ from discipline.services.directory import (
     unavailability_add,
     unavailability_remove,
 )
+from discipline.services.filing import decision_file
 from discipline.services.hearings import conflicts, hearing_cancel, hearing_held, hearing_postpone, hearing_schedule
 from discipline.services.protection import protection_order_lift, protection_order_place
 
@@ -57,6 +58,7 @@ __all__ = [
     "conflicts",
     "council_save",
     "count_add",
+    "decision_file",
     "decision_record",
     "decision_serve",
     "enforceable_on",

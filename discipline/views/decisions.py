@@ -8,6 +8,7 @@ from discipline import permissions, services
 from discipline.forms import AppealForm, AppealOutcomeForm, DecisionForm, ServeForm
 from discipline.models import Appeal, Decision
 from discipline.views.cases import CASES, HOME, CaseActionView
+from documents.forms import FileIntoForm
 from opq_intranet.core.views.generic import ObjectActionView
 
 
@@ -69,6 +70,27 @@ class DecisionServeView(DecisionActionView):
 
     def perform(self, form, obj):
         return services.decision_serve(decision=obj, user=self.request.user, served_on=form.cleaned_data["served_on"])
+
+
+class DecisionFileView(DecisionActionView):
+    """File the decision's PDF into a records file (documents services)."""
+
+    queryset = Decision.objects.select_related("case", "document")
+    form_class = FileIntoForm
+    title = _("File the decision in records management")
+    confirm_label = _("File the decision")
+
+    def get_form_kwargs(self, obj):
+        help_text = _("The records-management file to copy the decision's PDF into, e.g. D2026-00012.")
+        return {**super().get_form_kwargs(obj), "user": self.request.user, "help_text": help_text}
+
+    def perform(self, form, obj):
+        return services.decision_file(
+            decision=obj, user=self.request.user, record_file=form.cleaned_data["record_file"]
+        )
+
+    def get_success_message(self, result):
+        return _("The decision is filed in %(file)s.") % {"file": result.filed_in.reference}
 
 
 class AppealFileView(CaseActionView):

@@ -11,6 +11,7 @@ from .files import (
     ValidateListForm,
     VersionForm,
 )
+from .filing import FileIntoForm
 from .paper import AddFileForm, BoxForm, ExtendForm, LoanForm, PutInBoxForm, ReturnForm, StorageSpaceForm
 from .plan import CopyRuleFormSet, PlanImportForm, RecordClassForm, RetentionRuleForm, RetentionRuleWithCopiesForm
 
@@ -20,6 +21,7 @@ __all__ = [
     "CloseFileForm",
     "CopyRuleFormSet",
     "ExtendForm",
+    "FileIntoForm",
     "GenerateListForm",
     "HoldForm",
     "LiftForm",
