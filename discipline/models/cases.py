@@ -138,7 +138,7 @@ class NonPublicationOrder(models.Model):
     assigned and the Bureau's clerks."""
 
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="protection_orders")
-    scope = models.CharField(_("order"), max_length=20, choices=OrderScope.choices)
+    scope = models.CharField(_("kind of order"), max_length=20, choices=OrderScope.choices)
     matter = models.CharField(_("covers"), max_length=20, choices=ProtectedMatter.choices)
     covered_text = models.CharField(
         _("words covered"),

@@ -197,6 +197,7 @@ class CaseServeView(CaseActionView):
 class CasePanelView(CaseActionView):
     form_class = PanelForm
     title = _("Panel")
+    confirm_label = _("Assign the panel")
     question = _("The senior chair assigns the chair and the two council members who hear the case (art. 115.7).")
     success_message = _("The panel of %(object)s is saved.")
 
