@@ -5,7 +5,6 @@ on guilt, the hearing on sanction and the sanctions per count, places a non-publ
 and finds the name redacted in the roll's PDF, then finds the case in the yearly report and in
 the reconciliation with the order's BDSP return."""
 
-import io
 import re
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -179,7 +178,7 @@ def test_a_case_from_complaint_to_sanction(session):
     expect(page.locator("main")).not_to_contain_text(COMPLAINANT)
     with page.expect_download() as download:
         page.get_by_role("link", name="Rôle (PDF)").click()
-    pdf_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(open(download.value.path(), "rb").read())).pages)
+    pdf_text = "".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
     assert case.number in pdf_text and "[protégé]" in pdf_text
     assert "Rosalie" not in pdf_text and "Tremblay" not in pdf_text
 
@@ -194,7 +193,7 @@ def test_a_case_from_complaint_to_sanction(session):
     session.check_page()
     row = page.locator("#complaints tr", has_text=str(council))
     expect(row).to_contain_text("1")
-    first, last = fiscal_year(year)
+    first, _last = fiscal_year(year)
     expect(page.locator("main")).to_contain_text(first.isoformat())
 
     # The reconciliation: the order declared no complaint; the case is behind the difference.
