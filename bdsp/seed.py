@@ -26,6 +26,8 @@ REGION_WEIGHTS = {
     "10": 0.5, "11": 1, "12": 5, "13": 5, "14": 5, "15": 7, "16": 15, "17": 3, "hq": 1,
 }  # fmt: skip
 # Roughly the size of the largest orders; the others get between 500 and 15 000 members.
+COMPLAINT_RATE = 185  # members per complaint a year
+HEARING_DAYS_MAX = 240  # a council sits at most on the working days of its year
 BIG_ORDERS = {"infirmieres": 78000, "ingenieurs": 65000, "cpa": 40000, "barreau": 28000, "medecins": 24000}
 # Share of women by order (else 50 %), roughly as the professions are.
 WOMEN_SHARE = {
@@ -99,7 +101,8 @@ def figures(order, year, rng, members_start):
     special = {k: rng.randint(0, 4) for k in ("temp-37", "temp-41", "restrictif-42-1", "special-42-2")}
     put("permis-particuliers", sum(special.values()), special)
 
-    complaints = max(0, int(members_end / 1500 * rng.uniform(0.5, 1.5)))
+    # About 3 000 complaints a year across the orders: the Bureau's ten years of cases (30 000).
+    complaints = max(0, int(members_end / COMPLAINT_RATE * rng.uniform(0.5, 1.5)))
     natures = (
         split(complaints, {"competence": 40, "integrite": 35, "sexuel": 10, "autre": 15}, rng) if complaints else {}
     )
@@ -117,7 +120,7 @@ def figures(order, year, rng, members_start):
     put("decisions-delibere", advised)
     put("decisions-90-jours", int(advised * rng.uniform(0.8, 1.0)))
     put("appels", rng.randint(0, max(0, decisions // 10)))
-    put("audiences", min(1000, int(decisions * rng.uniform(1.5, 3))))
+    put("audiences", min(HEARING_DAYS_MAX, int(decisions * rng.uniform(1.5, 3))))
 
     dues = Decimal(int(dues_base * 1.02 ** (year - FIRST_YEAR)))  # 2 % a year
     revenue = {

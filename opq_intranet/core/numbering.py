@@ -44,3 +44,21 @@ def next_reference(series, *, prefix="", year=None, width=5):
         year = timezone.localdate().year
     number = next_number(series, year=year)
     return f"{prefix}{year}-{number:0{width}d}"
+
+
+def reserve_numbers(series, count, *, year):
+    """Reserve `count` consecutive numbers of `series` for `year` at once (bulk loads such as
+    the seeded history): returns the first; the series goes on after the last."""
+    if not connection.in_atomic_block:
+        raise NumberingOutsideTransaction("reserve_numbers() must run inside the transaction that saves the objects.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO core_numbersequence (series, year, last_value) VALUES (%s, %s, %s)
+            ON CONFLICT (series, year)
+            DO UPDATE SET last_value = core_numbersequence.last_value + EXCLUDED.last_value
+            RETURNING last_value
+            """,
+            [series, year, count],
+        )
+        return cursor.fetchone()[0] - count + 1

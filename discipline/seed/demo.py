@@ -30,7 +30,6 @@ from discipline.choices import (
 from discipline.models import Case, Chair, Council, CouncilMember, Hearing, NonPublicationOrder
 from opq_intranet.accounts.models import User
 from opq_intranet.core.models import ProfessionalOrder
-from opq_intranet.core.registry.seed import Generator, register
 
 CLERK = "bp.cote"
 CHAIRS = [
@@ -277,6 +276,3 @@ def generate(scale, log):
     _demo(log)
     if scale == "full":
         log("    the full-scale cases are not seeded yet: the demo ones only")
-
-
-register(Generator(key="discipline.cases", order=40, run=generate))
