@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from discipline.choices import MERITS_HEARINGS, DecisionStage, HearingKind, HearingOutcome
+from discipline.choices import MERITS_HEARINGS, DecisionStage, HearingKind, HearingOutcome, HearingVenue
 from discipline.models import Appeal, Case, Council, Decision, Hearing
 from discipline.selectors.report_tables import (
     Delays,
@@ -116,7 +116,6 @@ def compilation(first, last, *, council=None):
     ).values_list(
         "case__council_id", "case_id", "case__number", "kind", "outcome", "starts_at", "ends_at", "venue", "room"
     )
-    venue_labels = dict(Hearing._meta.get_field("venue").choices)
     for council_id, case_id, number, kind, outcome, starts_at, ends_at, venue, room in hearings:
         day = local_day(starts_at)
         for cell in cells_of(council_id, day):
@@ -130,7 +129,8 @@ def compilation(first, last, *, council=None):
             elif kind in MERITS_HEARINGS:
                 cell.heard_cases.add(case_id)
         if outcome == HearingOutcome.HELD and kind in MERITS_HEARINGS:
-            place = f"{venue_labels.get(venue, venue)}, {room}" if room else str(venue_labels.get(venue, venue))
+            site = str(HearingVenue(venue).label)
+            place = f"{site}, {room}" if room else site
             heard.append((council_id, case_id, number, day, place, kind))
 
     first_merits = (
