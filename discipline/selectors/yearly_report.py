@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from discipline.choices import MERITS_HEARINGS, ComplainantKind, DecisionStage, HearingOutcome, SanctionKind
 from discipline.deadlines import rendered_within_advisement_delay
-from discipline.models import Case, Council, Decision, Hearing, Sanction
+from discipline.models import Case, Chair, Council, Decision, Hearing, Sanction
 from discipline.selectors.report_tables import (
     Delays,
     ReportRow,
@@ -56,6 +56,8 @@ class YearlyReport:
     last: object
     councils: list
     figures: dict  # {council id or None (all): YearFigures}
+    chairs: list = field(default_factory=list)
+    by_chair: dict = field(default_factory=dict)  # {chair id: YearFigures} (delays only)
 
     @property
     def label(self):
@@ -99,10 +101,13 @@ def yearly_report(year):
     """The report of fiscal year `year` (April `year - 1` to March `year`): seven queries."""
     first, last = fiscal_year(year)
     start, end = aware_bounds(first, last)
-    figures = {}
+    figures, by_chair = {}, {}
 
-    def figures_of(council_id):
-        return (figures.setdefault(council_id, YearFigures()), figures.setdefault(None, YearFigures()))
+    def figures_of(council_id, chair_id=False):
+        found = [figures.setdefault(council_id, YearFigures()), figures.setdefault(None, YearFigures())]
+        if chair_id is not False:  # the delays are watched per chair too (art. 115.7)
+            found.append(by_chair.setdefault(chair_id, YearFigures()))
+        return found
 
     for council_id, kind in Case.objects.filter(filed_on__range=(first, last)).values_list(
         "council_id", "complainant_kind"
@@ -116,19 +121,19 @@ def yearly_report(year):
             f.to_service.add(filed_on, served_on)
     first_merits = (
         Hearing.objects.filter(outcome=HearingOutcome.HELD, kind__in=MERITS_HEARINGS)
-        .values("case_id", "case__council_id", "case__filed_on")
+        .values("case_id", "case__council_id", "case__chair_id", "case__filed_on")
         .annotate(first_start=Min("starts_at"))
         .filter(first_start__gte=start, first_start__lt=end)
-        .values_list("case__council_id", "case__filed_on", "first_start")
+        .values_list("case__council_id", "case__chair_id", "case__filed_on", "first_start")
     )
-    for council_id, filed_on, first_start in first_merits:
-        for f in figures_of(council_id):
+    for council_id, chair_id, filed_on, first_start in first_merits:
+        for f in figures_of(council_id, chair_id):
             f.to_hearing.add(filed_on, local_day(first_start))
     decisions = Decision.objects.filter(rendered_on__range=(first, last)).values_list(
-        "case__council_id", "stage", "advisement_on", "rendered_on", "case__filed_on"
+        "case__council_id", "case__chair_id", "stage", "advisement_on", "rendered_on", "case__filed_on"
     )
-    for council_id, stage, advisement_on, rendered_on, filed_on in decisions:
-        for f in figures_of(council_id):
+    for council_id, chair_id, stage, advisement_on, rendered_on, filed_on in decisions:
+        for f in figures_of(council_id, chair_id):
             f.decisions[stage] += 1
             f.advisement.add(advisement_on, rendered_on)
             if advisement_on is not None and rendered_within_advisement_delay(advisement_on, rendered_on):
@@ -144,11 +149,26 @@ def yearly_report(year):
             f.sanctions[kind] += 1
     council_ids = [key for key in figures if key is not None]
     councils = list(Council.objects.filter(pk__in=council_ids).select_related("order").order_by("number"))
-    return YearlyReport(year, first, last, councils, figures)
+    chairs = list(Chair.objects.filter(pk__in=[pk for pk in by_chair if pk is not None]))
+    return YearlyReport(year, first, last, councils, figures, chairs, by_chair)
 
 
 def _delay_pair(delays):
     return [delays.average, delays.median]
+
+
+def _advisement_columns():
+    return [
+        _("Decisions after advisement"),
+        _("Rendered within 90 days"),
+        _("Share within 90 days (%)"),
+        _("Days under advisement: average"),
+        _("Days under advisement: median"),
+    ]
+
+
+def _advisement_values(f):
+    return [f.advisement.count, f.within_90_days, f.share_within_90_days, *_delay_pair(f.advisement)]
 
 
 SPECS = (
@@ -193,19 +213,8 @@ SPECS = (
     (
         "advisement",
         lambda: _("Decisions rendered after advisement (art. 154.1)"),
-        lambda: [
-            _("Decisions after advisement"),
-            _("Rendered within 90 days"),
-            _("Share within 90 days (%)"),
-            _("Days under advisement: average"),
-            _("Days under advisement: median"),
-        ],
-        lambda f: [
-            f.advisement.count,
-            f.within_90_days,
-            f.share_within_90_days,
-            *_delay_pair(f.advisement),
-        ],
+        _advisement_columns,
+        _advisement_values,
     ),
 )
 
@@ -218,4 +227,21 @@ def yearly_tables(report):
             table.rows.append(ReportRow(str(council), values(report.of(council.pk))))
         table.rows.append(ReportRow(_("All councils"), values(report.of()), is_total=True))
         tables.append(table)
+    per_chair = ReportTable(
+        "chairs",
+        _("Delays per chair, in days"),
+        [
+            _("Receipt to the hearing: average"),
+            _("Receipt to the hearing: median"),
+            *_advisement_columns(),
+        ],
+        first_column=_("Chair"),
+    )
+    for chair in report.chairs:
+        f = report.by_chair[chair.pk]
+        per_chair.rows.append(ReportRow(str(chair), [*_delay_pair(f.to_hearing), *_advisement_values(f)]))
+    if None in report.by_chair:
+        f = report.by_chair[None]
+        per_chair.rows.append(ReportRow(_("No chair assigned"), [*_delay_pair(f.to_hearing), *_advisement_values(f)]))
+    tables.append(per_chair)
     return tables

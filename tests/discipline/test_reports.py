@@ -72,8 +72,18 @@ def activity(db):
             council=council, number=number, filed_on=filed_on, complainant_kind=kind, created_by=user, **extra
         )
 
-    a1 = case(nurses, "26-25-00001", date(2025, 4, 10), ComplainantKind.SYNDIC, served_on=date(2025, 4, 20), counts=2)
-    a2 = case(nurses, "26-25-00002", date(2025, 5, 15), ComplainantKind.PRIVATE, served_on=date(2025, 5, 29))
+    a1 = case(
+        nurses,
+        "26-25-00001",
+        date(2025, 4, 10),
+        ComplainantKind.SYNDIC,
+        served_on=date(2025, 4, 20),
+        counts=2,
+        chair=chair,
+    )
+    a2 = case(
+        nurses, "26-25-00002", date(2025, 5, 15), ComplainantKind.PRIVATE, served_on=date(2025, 5, 29), chair=chair
+    )
     a3 = case(nurses, "26-25-00003", date(2025, 3, 20), ComplainantKind.SYNDIC, status=CaseStatus.WITHDRAWN)
     a3.closed_on = date(2025, 7, 1)
     a3.save()
@@ -100,7 +110,7 @@ def activity(db):
     Sanction.objects.create(decision=sanction, count=second_count, kind=SanctionKind.TEMPORARY_STRIKING_OFF, months=3)
     Appeal.objects.create(case=a1, decision=sanction, filed_on=date(2026, 2, 10), appellant="x", created_by=user)
     decide(b1, DecisionStage.PRELIMINARY, date(2025, 11, 15), advisement_on=date(2025, 10, 1))  # 45 days
-    return {"nurses": nurses, "physicians": physicians, "a1": a1, "a2": a2, "a3": a3, "b1": b1}
+    return {"nurses": nurses, "physicians": physicians, "a1": a1, "a2": a2, "a3": a3, "b1": b1, "chair": chair}
 
 
 def values(table, label):
@@ -223,6 +233,10 @@ def test_the_yearly_tables_and_charts(activity):
     assert values(tables["advisement"], str(activity["physicians"])) == [1, 1, 100.0, 45, 45]
     sanctions = values(tables["sanctions"], "Tous les conseils")
     assert sum(sanctions[:-1]) == sanctions[-1] == 2
+    # Per chair: A1 and A2 heard after 53 and 18 days; A1's decisions after 73 and 106 days of
+    # advisement (A2's on the bench); B1, with no chair, 45 days.
+    assert values(tables["chairs"], str(activity["chair"])) == [35.5, 35.5, 2, 1, 50.0, 89.5, 89.5]
+    assert values(tables["chairs"], "Aucun président désigné") == [None, None, 1, 1, 100.0, 45, 45]
     charts = {chart["id"]: chart for chart in report.charts()}
     assert charts["chart-decisions"]["data"] == [2, 1, 0, 1, 0]
 
