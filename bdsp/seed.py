@@ -26,7 +26,7 @@ REGION_WEIGHTS = {
     "10": 0.5, "11": 1, "12": 5, "13": 5, "14": 5, "15": 7, "16": 15, "17": 3, "hq": 1,
 }  # fmt: skip
 # Roughly the size of the largest orders; the others get between 500 and 15 000 members.
-COMPLAINT_RATE = 185  # members per complaint a year
+COMPLAINT_RATE = 230  # members per complaint a year: about 30 000 complaints over ten years
 HEARING_DAYS_MAX = 240  # a council sits at most on the working days of its year
 BIG_ORDERS = {"infirmieres": 78000, "ingenieurs": 65000, "cpa": 40000, "barreau": 28000, "medecins": 24000}
 # Share of women by order (else 50 %), roughly as the professions are.

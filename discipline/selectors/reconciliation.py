@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
@@ -148,11 +148,16 @@ def computed_figures(first, last, council_ids):
             figure.value += 1
             figure.cases.add(case_id)
 
-    filed = Case.objects.filter(council_id__in=council_ids, filed_on__range=(first, last)).values_list(
-        "council_id", "pk", "complainant_kind"
-    )
-    for council_id, case_id, kind in filed:
-        add(council_id, "plaintes-plaignant", "syndic" if kind in SYNDIC_KINDS else "autre", case_id)
+    # One query for the complaints received and those withdrawn in the period.
+    received_or_withdrawn = Case.objects.filter(
+        Q(filed_on__range=(first, last)) | Q(status=CaseStatus.WITHDRAWN, closed_on__range=(first, last)),
+        council_id__in=council_ids,
+    ).values_list("council_id", "pk", "complainant_kind", "filed_on", "status", "closed_on")
+    for council_id, case_id, kind, filed_on, status, closed_on in received_or_withdrawn:
+        if first <= filed_on <= last:
+            add(council_id, "plaintes-plaignant", "syndic" if kind in SYNDIC_KINDS else "autre", case_id)
+        if status == CaseStatus.WITHDRAWN and closed_on and first <= closed_on <= last:
+            add(council_id, "decisions-issue", "retrait", case_id)
 
     guilty = Count.objects.filter(case=OuterRef("case"), verdict=Verdict.GUILTY)
     decisions = (
@@ -169,11 +174,6 @@ def computed_figures(first, last, council_ids):
             add(council_id, "decisions-delibere", "", case_id)
             if rendered_within_advisement_delay(advisement_on, rendered_on):
                 add(council_id, "decisions-90-jours", "", case_id)
-    withdrawn = Case.objects.filter(
-        council_id__in=council_ids, status=CaseStatus.WITHDRAWN, closed_on__range=(first, last)
-    ).values_list("council_id", "pk")
-    for council_id, case_id in withdrawn:
-        add(council_id, "decisions-issue", "retrait", case_id)
 
     sanctions = Sanction.objects.filter(
         decision__case__council_id__in=council_ids, decision__rendered_on__range=(first, last)

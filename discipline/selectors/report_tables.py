@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 from statistics import median
 
 from django.utils import timezone
-from django.utils.formats import number_format
+from django.utils.formats import get_format
+from django.utils.safestring import mark_safe
 
 
 @dataclass
@@ -18,16 +19,19 @@ class ReportRow:
 
     @property
     def cells(self):
-        return [cell_text(value) for value in self.values]
+        separators = (get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR"))
+        return [cell_text(value, separators) for value in self.values]
 
 
-def cell_text(value):
-    """How the page and the PDF print a figure: "—" when there is nothing to count or average."""
+def cell_text(value, separators=None):
+    """How the page and the PDF print a figure, in the language's separators (2 500; 35,5):
+    "—" when there is nothing to count or average. Digits and separators only: safe HTML.
+    Formatted here rather than by number_format, which costs more than the rest of a cell."""
     if value is None:
         return "—"
-    if isinstance(value, float):
-        return number_format(value, decimal_pos=1, use_l10n=True)
-    return number_format(value, use_l10n=True, force_grouping=True)
+    thousands, decimal = separators or (get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR"))
+    text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
+    return mark_safe(text.replace(",", "\0").replace(".", decimal).replace("\0", thousands))  # noqa: S308
 
 
 @dataclass
