@@ -15,24 +15,27 @@ def _table_rows(table):
     return rows
 
 
-def tables_pdf(title, subtitle, tables, *, notes=()):
+def tables_pdf(title, subtitle, tables):
     story = [pdf.heading(title, "title"), pdf.paragraph(subtitle)]
     for table in tables:
         story += [pdf.heading(table.title), pdf.table(_table_rows(table))]
         if table.note:
             story.append(pdf.paragraph(table.note, "small"))
-    for note in notes:
-        story += [pdf.spacer(), pdf.paragraph(note, "small")]
     return pdf.render(story, title=title, subject=subtitle, wide=True)
+
+
+def sheet_title(index, title):
+    """A sheet's name: numbered, so that two titles cut at Excel's 31 characters stay apart."""
+    return f"{index}. {title}"[:31]
 
 
 def tables_xlsx(tables, *, extra_sheets=()):
     """One sheet per table (its title in the first row), then `extra_sheets` [(title, rows)]."""
     sheets = []
-    for table in tables:
+    for index, table in enumerate(tables, start=1):
         rows = [[table.title], [table.first_column, *table.columns]]
         rows += [[row.label, *row.values] for row in table.rows]
-        sheets.append((table.key, rows))
+        sheets.append((sheet_title(index, table.title), rows))
     return xlsx_bytes([*sheets, *extra_sheets])
 
 

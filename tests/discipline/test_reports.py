@@ -358,8 +358,9 @@ def test_the_compilation_page_and_its_files(make_client, clerk, activity):
     response = client.get(url + "&export=xlsx")
     assert response["Content-Disposition"].endswith('compilation-115-8-2025-04-2026-03.xlsx"')
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames[0] == "hearings-by-month"
-    sheet = workbook["hearings-by-council"]
+    assert workbook.sheetnames[0] == "1. Audiences et délibérés"
+    sheet = workbook.worksheets[3]  # the hearings per council
+    assert sheet.title.startswith("4. Audiences et délibérés, par")
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[-1][:3] == ("Tous les conseils", 5, 2.7)
     assert [row[1] for row in workbook["Lieux et dates"].iter_rows(values_only=True)][1:] == [
@@ -393,7 +394,7 @@ def test_the_yearly_report_page_and_its_files(make_client, clerk, activity):
     assert 'id="chart-sanctions-data"' in page.text
     response = client.get(reverse("discipline:yearly_report") + "?year=2026&export=xlsx")
     workbook = load_workbook(io.BytesIO(response.content))
-    rows = list(workbook["advisement"].iter_rows(values_only=True))
+    rows = list(workbook.worksheets[4].iter_rows(values_only=True))  # after advisement
     assert rows[-1] == ("Tous les conseils", 3, 2, 66.7, 74.7, 73)
     assert client.get(reverse("discipline:yearly_report") + "?year=1999").status_code == 422
 
