@@ -5,8 +5,8 @@ services, at every stage: filed, served, heard on guilt, under advisement (one p
 one past 90), decided, sanctioned, appealed, closed, withdrawn, on a guilty plea, one urgent,
 one under a non-publication order; with this week's hearings on Me Lemieux's roll.
 
-The 30 000 cases of the full scale, consistent with the BDSP's s. 18 figures, are not seeded
-yet (see the README's Discipline section). Idempotent: nothing is added once cases exist.
+The past years, consistent with the BDSP's s. 18 figures, come next (seed/history.py).
+Idempotent: nothing is added once cases exist.
 """
 
 import random
@@ -274,5 +274,3 @@ def generate(scale, log):
         log("    cases are already there")
         return
     _demo(log)
-    if scale == "full":
-        log("    the full-scale cases are not seeded yet: the demo ones only")
