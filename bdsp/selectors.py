@@ -284,17 +284,31 @@ class DeclaredFigures:
 def declared_figures(year, codes):
     """{order id: DeclaredFigures} of the accepted, current returns of reporting `year`, for the
     indicators `codes` (for example discipline's reconciliation with the BDSP's s. 18).
-    "No activity" and "not applicable" read as 0; an unanswered cell is absent."""
-    returns = AnnualReturn.objects.filter(
-        reporting_year__year=year, status=ReturnStatus.ACCEPTED, superseded=False
-    ).only("id", "professional_order_id", "fiscal_year_end")
-    figures = {r.pk: DeclaredFigures(r.professional_order_id, r.pk, r.fiscal_year_end, {}) for r in returns}
-    values = ReturnValue.objects.filter(annual_return_id__in=figures.keys(), indicator__code__in=codes).values_list(
-        "annual_return_id", "indicator__code", "category_key", "state", "number"
+    "No activity" and "not applicable" read as 0; an unanswered cell is absent. One query: an
+    accepted return answers every indicator (the "required" rules block its submission)."""
+    values = (
+        ReturnValue.objects.filter(
+            annual_return__reporting_year__year=year,
+            annual_return__status=ReturnStatus.ACCEPTED,
+            annual_return__superseded=False,
+            indicator__code__in=codes,
+        )
+        .order_by()
+        .values_list(
+            "annual_return_id",
+            "annual_return__professional_order_id",
+            "annual_return__fiscal_year_end",
+            "indicator__code",
+            "category_key",
+            "state",
+            "number",
+        )
     )
-    for return_id, code, key, state, number in values:
+    figures = {}
+    for return_id, order_id, fiscal_year_end, code, key, state, number in values:
+        declared = figures.setdefault(order_id, DeclaredFigures(order_id, return_id, fiscal_year_end, {}))
         if state != ValueState.VALUE:
-            figures[return_id].numbers[(code, key)] = Decimal(0)
+            declared.numbers[(code, key)] = Decimal(0)
         elif number is not None:
-            figures[return_id].numbers[(code, key)] = number
-    return {f.order_id: f for f in figures.values()}
+            declared.numbers[(code, key)] = number
+    return figures

@@ -21,7 +21,6 @@ An event belongs to the month (and the council) it happened in:
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Min
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -33,6 +32,7 @@ from discipline.selectors.report_tables import (
     ReportRow,
     ReportTable,
     aware_bounds,
+    first_merits_hearings,
     local_day,
     month_end,
     months_between,
@@ -109,12 +109,16 @@ def compilation(first, last, *, council=None):
         return queryset.filter(**{path: council}) if council is not None else queryset
 
     heard = []
-    hearings = scoped(
-        Hearing.objects.filter(
-            starts_at__gte=start, starts_at__lt=end, outcome__in=(HearingOutcome.HELD, HearingOutcome.POSTPONED)
+    hearings = (
+        scoped(
+            Hearing.objects.filter(
+                starts_at__gte=start, starts_at__lt=end, outcome__in=(HearingOutcome.HELD, HearingOutcome.POSTPONED)
+            )
         )
-    ).values_list(
-        "case__council_id", "case_id", "case__number", "kind", "outcome", "starts_at", "ends_at", "venue", "room"
+        .order_by()
+        .values_list(
+            "case__council_id", "case_id", "case__number", "kind", "outcome", "starts_at", "ends_at", "venue", "room"
+        )
     )
     for council_id, case_id, number, kind, outcome, starts_at, ends_at, venue, room in hearings:
         day = local_day(starts_at)
@@ -134,29 +138,33 @@ def compilation(first, last, *, council=None):
             heard.append((council_id, case_id, number, day, place, kind))
 
     first_merits = (
-        scoped(Hearing.objects.filter(outcome=HearingOutcome.HELD, kind__in=MERITS_HEARINGS))
-        .values("case_id", "case__council_id", "case__filed_on")
-        .annotate(first_start=Min("starts_at"))
-        .filter(first_start__gte=start, first_start__lt=end)
-        .values_list("case__council_id", "case__filed_on", "first_start")
+        scoped(first_merits_hearings(start, end))
+        .order_by()
+        .values_list("case__council_id", "case__filed_on", "starts_at")
     )
     for council_id, filed_on, first_start in first_merits:
         day = local_day(first_start)
         for cell in cells_of(council_id, day):
             cell.to_hearing.add(filed_on, day)
 
-    reserved = scoped(Decision.objects.filter(advisement_on__range=(first, last))).values_list(
-        "case__council_id", "advisement_on"
+    reserved = (
+        scoped(Decision.objects.filter(advisement_on__range=(first, last)))
+        .order_by()
+        .values_list("case__council_id", "advisement_on")
     )
-    pending = scoped(Case.objects.filter(advisement_since__range=(first, last)), "council").values_list(
-        "council_id", "advisement_since"
+    pending = (
+        scoped(Case.objects.filter(advisement_since__range=(first, last)), "council")
+        .order_by()
+        .values_list("council_id", "advisement_since")
     )
     for council_id, day in [*reserved, *pending]:
         for cell in cells_of(council_id, day):
             cell.advisements += 1
 
-    decisions = scoped(Decision.objects.filter(rendered_on__range=(first, last))).values_list(
-        "case__council_id", "stage", "advisement_on", "rendered_on", "case__filed_on"
+    decisions = (
+        scoped(Decision.objects.filter(rendered_on__range=(first, last)))
+        .order_by()
+        .values_list("case__council_id", "stage", "advisement_on", "rendered_on", "case__filed_on")
     )
     for council_id, stage, advisement_on, rendered_on, filed_on in decisions:
         for cell in cells_of(council_id, rendered_on):
@@ -164,7 +172,11 @@ def compilation(first, last, *, council=None):
             cell.advisement.add(advisement_on, rendered_on)
             cell.to_decision[stage].add(filed_on, rendered_on)
 
-    appeals = scoped(Appeal.objects.filter(filed_on__range=(first, last))).values_list("case__council_id", "filed_on")
+    appeals = (
+        scoped(Appeal.objects.filter(filed_on__range=(first, last)))
+        .order_by()
+        .values_list("case__council_id", "filed_on")
+    )
     for council_id, filed_on in appeals:
         for cell in cells_of(council_id, filed_on):
             cell.appeals += 1

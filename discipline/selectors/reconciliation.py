@@ -133,9 +133,13 @@ def computed_figures(first, last, council_ids):
     figures = defaultdict(lambda: defaultdict(Figure))
     start, end = aware_bounds(first, last)
     days = defaultdict(set)
-    held = Hearing.objects.filter(
-        case__council_id__in=council_ids, outcome=HearingOutcome.HELD, starts_at__gte=start, starts_at__lt=end
-    ).values_list("case__council_id", "case_id", "starts_at")
+    held = (
+        Hearing.objects.filter(
+            case__council_id__in=council_ids, outcome=HearingOutcome.HELD, starts_at__gte=start, starts_at__lt=end
+        )
+        .order_by()
+        .values_list("case__council_id", "case_id", "starts_at")
+    )
     for council_id, case_id, starts_at in held:
         days[council_id].add(local_day(starts_at))
         figures[council_id][("audiences", "")].cases.add(case_id)
@@ -149,10 +153,14 @@ def computed_figures(first, last, council_ids):
             figure.cases.add(case_id)
 
     # One query for the complaints received and those withdrawn in the period.
-    received_or_withdrawn = Case.objects.filter(
-        Q(filed_on__range=(first, last)) | Q(status=CaseStatus.WITHDRAWN, closed_on__range=(first, last)),
-        council_id__in=council_ids,
-    ).values_list("council_id", "pk", "complainant_kind", "filed_on", "status", "closed_on")
+    received_or_withdrawn = (
+        Case.objects.filter(
+            Q(filed_on__range=(first, last)) | Q(status=CaseStatus.WITHDRAWN, closed_on__range=(first, last)),
+            council_id__in=council_ids,
+        )
+        .order_by()
+        .values_list("council_id", "pk", "complainant_kind", "filed_on", "status", "closed_on")
+    )
     for council_id, case_id, kind, filed_on, status, closed_on in received_or_withdrawn:
         if first <= filed_on <= last:
             add(council_id, "plaintes-plaignant", "syndic" if kind in SYNDIC_KINDS else "autre", case_id)
@@ -175,14 +183,18 @@ def computed_figures(first, last, council_ids):
             if rendered_within_advisement_delay(advisement_on, rendered_on):
                 add(council_id, "decisions-90-jours", "", case_id)
 
-    sanctions = Sanction.objects.filter(
-        decision__case__council_id__in=council_ids, decision__rendered_on__range=(first, last)
-    ).values_list("decision__case__council_id", "decision__case_id", "kind")
+    sanctions = (
+        Sanction.objects.filter(decision__case__council_id__in=council_ids, decision__rendered_on__range=(first, last))
+        .order_by()
+        .values_list("decision__case__council_id", "decision__case_id", "kind")
+    )
     for council_id, case_id, kind in sanctions:
         add(council_id, "decisions-sanction", BDSP_SANCTION.get(kind, OTHER_SANCTION), case_id)
 
-    appeals = Appeal.objects.filter(case__council_id__in=council_ids, filed_on__range=(first, last)).values_list(
-        "case__council_id", "case_id", "outcome"
+    appeals = (
+        Appeal.objects.filter(case__council_id__in=council_ids, filed_on__range=(first, last))
+        .order_by()
+        .values_list("case__council_id", "case_id", "outcome")
     )
     for council_id, case_id, outcome in appeals:
         add(council_id, "appels", "", case_id)
@@ -253,7 +265,7 @@ def order_reconciliation(year, council):
         appeal_outcomes=_appeal_outcomes(computed),
     )
     linked = {pk for line in result.lines for pk in line.case_ids}
-    numbers = dict(Case.objects.filter(pk__in=linked).values_list("pk", "number"))
+    numbers = dict(Case.objects.filter(pk__in=linked).order_by().values_list("pk", "number"))
     for line in result.lines:
         line.links = [(numbers.get(pk, ""), reverse("discipline:case_detail", args=[pk])) for pk in line.case_ids]
     return result

@@ -5,9 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
+
+from discipline.choices import MERITS_HEARINGS, HearingOutcome
+from discipline.models import Hearing
 
 
 @dataclass
@@ -108,3 +112,11 @@ class Delays:
 def share(part, whole):
     """A percentage with one decimal, or None when there is nothing to divide."""
     return round(100 * part / whole, 1) if whole else None
+
+
+def first_merits_hearings(start, end):
+    """The first hearing on the merits (held) of each complaint, for those held in [start, end):
+    a hearing with no earlier one of its case (an index lookup each, not a scan of all time)."""
+    held = Hearing.objects.filter(outcome=HearingOutcome.HELD, kind__in=MERITS_HEARINGS)
+    earlier = held.filter(case=OuterRef("case"), starts_at__lt=OuterRef("starts_at"))
+    return held.filter(starts_at__gte=start, starts_at__lt=end).exclude(Exists(earlier)).order_by()

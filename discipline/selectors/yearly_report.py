@@ -11,17 +11,17 @@ complaint's first hearing on the merits was held. Delays are in calendar days.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Min
 from django.utils.translation import gettext as _
 
-from discipline.choices import MERITS_HEARINGS, ComplainantKind, DecisionStage, HearingOutcome, SanctionKind
+from discipline.choices import ComplainantKind, DecisionStage, SanctionKind
 from discipline.deadlines import rendered_within_advisement_delay
-from discipline.models import Case, Chair, Council, Decision, Hearing, Sanction
+from discipline.models import Case, Chair, Council, Decision, Sanction
 from discipline.selectors.report_tables import (
     Delays,
     ReportRow,
     ReportTable,
     aware_bounds,
+    first_merits_hearings,
     fiscal_year,
     fiscal_year_label,
     local_day,
@@ -109,28 +109,30 @@ def yearly_report(year):
             found.append(by_chair.setdefault(chair_id, YearFigures()))
         return found
 
-    for council_id, kind in Case.objects.filter(filed_on__range=(first, last)).values_list(
-        "council_id", "complainant_kind"
+    for council_id, kind in (
+        Case.objects.filter(filed_on__range=(first, last)).order_by().values_list("council_id", "complainant_kind")
     ):
         for f in figures_of(council_id):
             f.complaints[kind] += 1
-    for council_id, filed_on, served_on in Case.objects.filter(served_on__range=(first, last)).values_list(
-        "council_id", "filed_on", "served_on"
+    for council_id, filed_on, served_on in (
+        Case.objects.filter(served_on__range=(first, last))
+        .order_by()
+        .values_list("council_id", "filed_on", "served_on")
     ):
         for f in figures_of(council_id):
             f.to_service.add(filed_on, served_on)
     first_merits = (
-        Hearing.objects.filter(outcome=HearingOutcome.HELD, kind__in=MERITS_HEARINGS)
-        .values("case_id", "case__council_id", "case__chair_id", "case__filed_on")
-        .annotate(first_start=Min("starts_at"))
-        .filter(first_start__gte=start, first_start__lt=end)
-        .values_list("case__council_id", "case__chair_id", "case__filed_on", "first_start")
+        first_merits_hearings(start, end)
+        .order_by()
+        .values_list("case__council_id", "case__chair_id", "case__filed_on", "starts_at")
     )
     for council_id, chair_id, filed_on, first_start in first_merits:
         for f in figures_of(council_id, chair_id):
             f.to_hearing.add(filed_on, local_day(first_start))
-    decisions = Decision.objects.filter(rendered_on__range=(first, last)).values_list(
-        "case__council_id", "case__chair_id", "stage", "advisement_on", "rendered_on", "case__filed_on"
+    decisions = (
+        Decision.objects.filter(rendered_on__range=(first, last))
+        .order_by()
+        .values_list("case__council_id", "case__chair_id", "stage", "advisement_on", "rendered_on", "case__filed_on")
     )
     for council_id, chair_id, stage, advisement_on, rendered_on, filed_on in decisions:
         for f in figures_of(council_id, chair_id):
@@ -142,8 +144,10 @@ def yearly_report(year):
                 f.to_guilt.add(filed_on, rendered_on)
             if stage in SANCTION_STAGES:
                 f.to_sanction.add(filed_on, rendered_on)
-    for council_id, kind in Sanction.objects.filter(decision__rendered_on__range=(first, last)).values_list(
-        "decision__case__council_id", "kind"
+    for council_id, kind in (
+        Sanction.objects.filter(decision__rendered_on__range=(first, last))
+        .order_by()
+        .values_list("decision__case__council_id", "kind")
     ):
         for f in figures_of(council_id):
             f.sanctions[kind] += 1
