@@ -107,8 +107,7 @@ class History:
 
     def __init__(self, clerk, chairs):
         self.clerk, self.chairs = clerk, chairs
-        self.cases, self.counts, self.hearings, self.decisions = [], [], [], []
-        self.sanctions, self.appeals, self.case_members = [], [], []
+        self.cases = []  # each with its counts and events (seed_*) until written
 
     def case(self, council, filed_on, kind, rng, n):
         case = Case(
@@ -127,7 +126,7 @@ class History:
             created_by=self.clerk,
         )
         case.seed_counts = [COUNTS[(n + k) % len(COUNTS)] for k in range(1 + n % 2)]
-        case.seed_events = []  # (model, fields), attached once the case has its key
+        case.seed_events = []  # hearings and decisions, written once the case has its key
         self.cases.append(case)
         return case
 
