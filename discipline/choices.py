@@ -3,6 +3,7 @@ art. 156 sanctions, non-publication orders and appeals (Code des professions, RL
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ComplainantKind(models.TextChoices):
@@ -20,8 +21,8 @@ SYNDIC_KINDS = (ComplainantKind.SYNDIC, ComplainantKind.ASSISTANT_SYNDIC, Compla
 
 
 class CaseStatus(models.TextChoices):
-    FILED = "filed", _("Filed")
-    SERVED = "served", _("Served")
+    FILED = "filed", pgettext_lazy("case status", "Filed")
+    SERVED = "served", pgettext_lazy("case status", "Served")
     GUILT_HEARING = "guilt_hearing", _("Hearing on guilt scheduled")
     GUILT_ADVISEMENT = "guilt_advisement", _("Under advisement (guilt)")
     GUILT_DECIDED = "guilt_decided", _("Decision on guilt")
@@ -30,9 +31,9 @@ class CaseStatus(models.TextChoices):
     SANCTION_DECIDED = "sanction_decided", _("Decision on sanction")
     GUILTY_PLEA = "guilty_plea", _("Guilty plea (guilt and sanction heard together)")
     APPEALED = "appealed", _("Appealed to the Tribunal des professions")
-    CLOSED = "closed", _("Closed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    REJECTED = "rejected", _("Rejected on preliminary grounds")
+    CLOSED = "closed", pgettext_lazy("case status", "Closed")
+    WITHDRAWN = "withdrawn", pgettext_lazy("case status", "Withdrawn")
+    REJECTED = "rejected", pgettext_lazy("case status", "Rejected on preliminary grounds")
 
 
 # A case that no longer moves (its last decision is final, or there is none to come).
@@ -142,7 +143,7 @@ class OrderScope(models.TextChoices):
 
 
 class AppealOutcome(models.TextChoices):
-    PENDING = "pending", _("Pending")
+    PENDING = "pending", pgettext_lazy("appeal", "Pending")
     DISMISSED = "dismissed", _("Appeal dismissed")
     ALLOWED = "allowed", _("Appeal allowed")
     PARTLY_ALLOWED = "partly_allowed", _("Appeal partly allowed")

@@ -322,7 +322,7 @@ def test_the_reconciliation_lists_every_difference_with_its_cases(activity, nurs
     }
     assert [number for number, _url in lines[("decisions-issue", "culpabilite")].links] == ["26-25-00001"]
     assert lines[("appels", "")].links == [("26-25-00001", reverse("discipline:case_detail", args=[activity["a1"].pk]))]
-    assert [(str(label), count) for label, count in result.appeal_outcomes] == [("En attente", 1)]
+    assert [(str(label), count) for label, count in result.appeal_outcomes] == [("En instance", 1)]
 
 
 def test_an_order_with_no_accepted_return_is_compared_with_nothing(activity, nurses_return):
