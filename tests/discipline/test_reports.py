@@ -419,11 +419,14 @@ def test_the_reconciliation_pages_and_files(make_client, clerk, activity, nurses
 @pytest.mark.parametrize("name", REPORT_PAGES)
 def test_the_reports_cost_a_constant_number_of_queries(assert_query_count, make_client, clerk, activity, name):
     client = make_client(clerk)
-    url = reverse(name) + {
-        "discipline:compilation": "?start=2025-04&end=2026-03",
-        "discipline:yearly_report": "?year=2026",
-        "discipline:reconciliation": "?year=2026",
-    }[name]
+    url = (
+        reverse(name)
+        + {
+            "discipline:compilation": "?start=2025-04&end=2026-03",
+            "discipline:yearly_report": "?year=2026",
+            "discipline:reconciliation": "?year=2026",
+        }[name]
+    )
     client.get(url)
     with assert_query_count(name):
         assert client.get(url).status_code == 200
