@@ -220,11 +220,10 @@ def _appeal_outcomes(computed):
     ]
 
 
-def reconciliation(year):
-    """Every council's reconciliation for reporting year `year`: a constant number of queries.
-    Orders with no accepted return are compared with nothing (their declared side is empty)."""
+def _reconciled(year, councils):
+    """The reconciliation of `councils`, grouped by the fiscal year their returns cover (one
+    set of queries per period; every return of the seed and of the orders ends on 31 March)."""
     declared = declared_figures(year, CODES)
-    councils = list(Council.objects.select_related("order").order_by("number"))
     by_period = defaultdict(list)
     for council in councils:
         figures = declared.get(council.order_id)
@@ -250,20 +249,15 @@ def reconciliation(year):
     return results
 
 
+def reconciliation(year):
+    """Every council's reconciliation for reporting year `year`: a constant number of queries.
+    Orders with no accepted return are compared with nothing (their declared side is empty)."""
+    return _reconciled(year, list(Council.objects.select_related("order").order_by("number")))
+
+
 def order_reconciliation(year, council):
     """One council's reconciliation, with the numbers of the cases linked to its lines."""
-    declared = declared_figures(year, CODES).get(council.order_id)
-    first, last = period_of(year, declared.fiscal_year_end if declared else None)
-    computed = computed_figures(first, last, [council.pk]).get(council.pk, {})
-    result = OrderReconciliation(
-        council=council,
-        year=year,
-        first=first,
-        last=last,
-        has_return=declared is not None,
-        lines=_lines(declared.numbers if declared else None, computed),
-        appeal_outcomes=_appeal_outcomes(computed),
-    )
+    (result,) = _reconciled(year, [council])
     linked = {pk for line in result.lines for pk in line.case_ids}
     numbers = dict(Case.objects.filter(pk__in=linked).order_by().values_list("pk", "number"))
     for line in result.lines:
