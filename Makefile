@@ -67,7 +67,7 @@ run: setup
 
 # --- Quality --------------------------------------------------------------------------------
 test: deps $(BIN)/.installed node_modules/.installed db messages
-	$(BIN)/pytest --create-db
+	$(BIN)/pytest --create-db -n 2
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

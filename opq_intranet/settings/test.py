@@ -18,3 +18,6 @@ MEDIA_ROOT = PRIVATE_MEDIA_ROOT
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Django's live server (browser tests) needs a media URL to route around; nothing links to it.
 MEDIA_URL = "/media-jamais-servi/"
+# A test database is thrown away: commits need not wait for the disk (PostgreSQL's own
+# per-session setting; the server's configuration is left alone).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

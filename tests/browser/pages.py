@@ -23,6 +23,8 @@ class BrowserSession:
     base_url: str
     axe_script: Path
     errors: list = field(default_factory=list)
+    # Substrings of console errors a test expects (a third party's refused request, say).
+    tolerated: list = field(default_factory=list)
 
     def __post_init__(self):
         self.page.on("console", self._on_console)
@@ -34,7 +36,7 @@ class BrowserSession:
             self.errors.append(f"{response.status} on {response.url}")
 
     def _on_console(self, message):
-        if message.type == "error":
+        if message.type == "error" and not any(part in message.text for part in self.tolerated):
             self.errors.append(f"console: {message.text} ({self.page.url})")
 
     # --- navigation ------------------------------------------------------------------------
