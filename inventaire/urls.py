@@ -1,9 +1,41 @@
 from django.urls import path
 
-from inventaire import views
+from inventaire.views import assets, assignments, catalogue, equipment, home
 
 app_name = "inventaire"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", home.index, name="index"),
+    # Assets
+    path("actifs/", assets.AssetListView.as_view(), name="asset_list"),
+    path("actifs/ajouter/", assets.AssetCreateView.as_view(), name="asset_create"),
+    path("actifs/<int:pk>/", assets.AssetDetailView.as_view(), name="asset_detail"),
+    path("actifs/<int:pk>/modifier/", assets.AssetEditView.as_view(), name="asset_edit"),
+    path("actifs/<int:pk>/historique/", assets.AssetHistoryView.as_view(), name="asset_history"),
+    path("actifs/<int:pk>/reparation/", assets.AssetRepairView.as_view(), name="asset_repair"),
+    path("actifs/<int:pk>/retour-de-reparation/", assets.AssetRepairedView.as_view(), name="asset_repaired"),
+    path("actifs/<int:pk>/perte/", assets.AssetLostView.as_view(), name="asset_lost"),
+    path("actifs/<int:pk>/retrouve/", assets.AssetFoundView.as_view(), name="asset_found"),
+    path("actifs/<int:pk>/deplacer/", assets.AssetRelocateView.as_view(), name="asset_relocate"),
+    path("actifs/<int:pk>/disposition/", assets.AssetDisposeView.as_view(), name="asset_dispose"),
+    # Assignments
+    path("sorties/", assignments.CheckOutView.as_view(), name="check_out"),
+    path("retours/", assignments.CheckInView.as_view(), name="check_in"),
+    path("personnes/<int:pk>/", assignments.person_equipment, name="person_equipment"),
+    # Mon équipement (every staff member)
+    path("mon-equipement/", equipment.my_equipment, name="my_equipment"),
+    path("mon-equipement/confirmer/", equipment.confirm, name="my_equipment_confirm"),
+    path("mon-equipement/remises/<int:pk>/accuser-reception/", equipment.acknowledge, name="handover_acknowledge"),
+    path("mon-equipement/<int:pk>/", equipment.my_asset, name="my_asset"),
+    # Categories and locations
+    path("categories/", catalogue.CategoryListView.as_view(), name="category_list"),
+    path("categories/ajouter/", catalogue.CategoryEditView.as_view(), name="category_create"),
+    path("categories/<int:pk>/", catalogue.CategoryDetailView.as_view(), name="category_detail"),
+    path("categories/<int:pk>/modifier/", catalogue.CategoryEditView.as_view(), name="category_edit"),
+    path("categories/<int:pk>/historique/", catalogue.CategoryHistoryView.as_view(), name="category_history"),
+    path("emplacements/", catalogue.LocationListView.as_view(), name="location_list"),
+    path("emplacements/ajouter/", catalogue.LocationEditView.as_view(), name="location_create"),
+    path("emplacements/<int:pk>/", catalogue.LocationDetailView.as_view(), name="location_detail"),
+    path("emplacements/<int:pk>/modifier/", catalogue.LocationEditView.as_view(), name="location_edit"),
+    path("emplacements/<int:pk>/historique/", catalogue.LocationHistoryView.as_view(), name="location_history"),
 ]

@@ -96,6 +96,9 @@ NOT_A_PAGE |= {
 NOT_A_PAGE |= {"admin:courrier_contact_delete": 403}
 # The disciplinary directory is deactivated, never deleted (its cases point to it).
 NOT_A_PAGE |= {f"admin:discipline_{model}_delete": 403 for model in ("council", "chair", "councilmember")}
+# Mon équipement's actions are POST only; the inventory's categories and rooms are deactivated.
+NOT_A_PAGE |= {"inventaire:my_equipment_confirm": 405, "inventaire:handover_acknowledge": 405}
+NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category", "location")}
 # Reference data's import (django-import-export): the confirmation step is POST only.
 NOT_A_PAGE |= {
     f"admin:{model}_process_import": 405
@@ -126,6 +129,8 @@ READ_ONLY_ADMIN = (
     "discipline_hearing",
     "discipline_decision",
     "discipline_appeal",
+    "inventaire_asset",
+    "inventaire_handover",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 

@@ -57,7 +57,8 @@ def new_session(browser, live_server, reference_data):
         context.route(f"**{AXE_URL}", lambda route: route.fulfill(path=str(AXE_SCRIPT), content_type="text/javascript"))
         context.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => console.error("
-            "'CSP violation: ' + e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '') + ' ' + (e.sourceFile || '')))"
+            "'CSP violation: ' + e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')"
+            " + ' ' + (e.sourceFile || '')))"
         )
         browser_session = BrowserSession(page=context.new_page(), base_url=live_server.url, axe_script=AXE_SCRIPT)
         opened.append((context, browser_session))

@@ -1,0 +1,6 @@
+"""Filter sets of the inventory's lists."""
+
+from inventaire.filtersets.assets import AssetFilterSet
+from inventaire.filtersets.catalogue import CategoryFilterSet, LocationFilterSet
+
+__all__ = ["AssetFilterSet", "CategoryFilterSet", "LocationFilterSet"]

@@ -1,0 +1,18 @@
+"""Forms of the inventory, one module per topic."""
+
+from inventaire.forms.assets import AssetForm, DatedNoteForm, DisposeForm, FoundForm, RelocateForm
+from inventaire.forms.assignments import CheckInForm, CheckOutForm, ConfirmHoldingsForm
+from inventaire.forms.catalogue import CategoryForm, LocationForm
+
+__all__ = [
+    "AssetForm",
+    "CategoryForm",
+    "CheckInForm",
+    "CheckOutForm",
+    "ConfirmHoldingsForm",
+    "DatedNoteForm",
+    "DisposeForm",
+    "FoundForm",
+    "LocationForm",
+    "RelocateForm",
+]

@@ -1,0 +1,7 @@
+"""The inventory's data, one module per topic (the layout rule in the README)."""
+
+from inventaire.models.assets import Asset
+from inventaire.models.assignments import Assignment, HandOver, Movement
+from inventaire.models.catalogue import Category, Location
+
+__all__ = ["Asset", "Assignment", "Category", "HandOver", "Location", "Movement"]

@@ -1,0 +1,40 @@
+"""Every read of the inventory, one module per topic."""
+
+from inventaire.selectors.assets import (
+    asset_page,
+    assets,
+    assets_by_tags,
+    assets_for_list,
+    assets_for_page,
+    assets_in,
+    categories,
+    current_assets,
+    home_summary,
+    locations,
+    matching_assets,
+    parse_tags,
+    person_assignments,
+    staff_members,
+)
+from inventaire.selectors.equipment import acknowledgements_due, handover_of, my_asset, my_equipment
+
+__all__ = [
+    "acknowledgements_due",
+    "asset_page",
+    "assets",
+    "assets_by_tags",
+    "assets_for_list",
+    "assets_for_page",
+    "assets_in",
+    "categories",
+    "current_assets",
+    "handover_of",
+    "home_summary",
+    "locations",
+    "matching_assets",
+    "my_asset",
+    "my_equipment",
+    "parse_tags",
+    "person_assignments",
+    "staff_members",
+]

@@ -1,0 +1,42 @@
+"""Every write of the inventory, one module per topic."""
+
+from inventaire.services.assets import (
+    TRANSITIONS,
+    asset_back_from_repair,
+    asset_dispose,
+    asset_found,
+    asset_register,
+    asset_relocate,
+    asset_report_lost,
+    asset_send_to_repair,
+    asset_update,
+    can_move,
+)
+from inventaire.services.assignments import (
+    check_in,
+    check_out,
+    confirmation_due,
+    handover_acknowledge,
+    holdings_confirm,
+)
+from inventaire.services.catalogue import category_save, location_save
+
+__all__ = [
+    "TRANSITIONS",
+    "asset_back_from_repair",
+    "asset_dispose",
+    "asset_found",
+    "asset_register",
+    "asset_relocate",
+    "asset_report_lost",
+    "asset_send_to_repair",
+    "asset_update",
+    "can_move",
+    "category_save",
+    "check_in",
+    "check_out",
+    "confirmation_due",
+    "handover_acknowledge",
+    "holdings_confirm",
+    "location_save",
+]
