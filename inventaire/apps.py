@@ -11,17 +11,7 @@ class InventaireConfig(AppConfig):
     nav_icon = "pc-display"
     nav_order = 60
     access_permission = "accounts.access_inventaire"
-    # Every staff member's own equipment (its views declare the intranet's rule).
-    nav_more = (
-        {
-            "label": _("My equipment"),
-            "url": "inventaire:my_equipment",
-            "icon": "laptop",
-            "order": 95,
-            "permission": "accounts.access_intranet",
-            "namespace": "inventaire-mine",
-        },
-    )
+    # Every staff member's own equipment is in the person's menu (templates/base.html).
 
     def ready(self):
         from inventaire.readers import register_file_readers

@@ -52,3 +52,17 @@ class MovementKind(models.TextChoices):
     FOUND = "found", _("Found")
     RELOCATED = "relocated", _("Moved")
     DISPOSED = "disposed", _("Disposed of")
+
+
+class CampaignStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("campaign status", "Open")
+    CLOSED = "closed", pgettext_lazy("campaign status", "Closed")
+
+
+class ScanOutcome(models.TextChoices):
+    """What a stock-taking makes of an asset or a tag (the results' four lists)."""
+
+    FOUND = "found", _("Found where expected")
+    WRONG_PLACE = "wrong_place", _("Found in the wrong place")
+    MISSING = "missing", _("Missing")
+    UNKNOWN = "unknown", _("Unknown tag")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inventaire.views import assets, assignments, catalogue, equipment, home
+from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home
 
 app_name = "inventaire"
 
@@ -22,6 +22,14 @@ urlpatterns = [
     path("sorties/", assignments.CheckOutView.as_view(), name="check_out"),
     path("retours/", assignments.CheckInView.as_view(), name="check_in"),
     path("personnes/<int:pk>/", assignments.person_equipment, name="person_equipment"),
+    # Stock-taking campaigns
+    path("inventaires/", campaigns.CampaignListView.as_view(), name="campaign_list"),
+    path("inventaires/ouvrir/", campaigns.CampaignOpenView.as_view(), name="campaign_open"),
+    path("inventaires/<int:pk>/", campaigns.CampaignDetailView.as_view(), name="campaign_detail"),
+    path("inventaires/<int:pk>/lecture/", campaigns.campaign_scan, name="campaign_scan"),
+    path("inventaires/<int:pk>/corriger/", campaigns.CampaignFixView.as_view(), name="campaign_fix"),
+    path("inventaires/<int:pk>/fermer/", campaigns.CampaignCloseView.as_view(), name="campaign_close"),
+    path("inventaires/<int:pk>/historique/", campaigns.CampaignHistoryView.as_view(), name="campaign_history"),
     # Mon équipement (every staff member)
     path("mon-equipement/", equipment.my_equipment, name="my_equipment"),
     path("mon-equipement/confirmer/", equipment.confirm, name="my_equipment_confirm"),

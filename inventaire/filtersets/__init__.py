@@ -1,6 +1,7 @@
 """Filter sets of the inventory's lists."""
 
 from inventaire.filtersets.assets import AssetFilterSet
+from inventaire.filtersets.campaigns import CampaignFilterSet
 from inventaire.filtersets.catalogue import CategoryFilterSet, LocationFilterSet
 
-__all__ = ["AssetFilterSet", "CategoryFilterSet", "LocationFilterSet"]
+__all__ = ["AssetFilterSet", "CampaignFilterSet", "CategoryFilterSet", "LocationFilterSet"]

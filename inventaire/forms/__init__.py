@@ -2,10 +2,12 @@
 
 from inventaire.forms.assets import AssetForm, DatedNoteForm, DisposeForm, FoundForm, RelocateForm
 from inventaire.forms.assignments import CheckInForm, CheckOutForm, ConfirmHoldingsForm
+from inventaire.forms.campaigns import CampaignForm, ScanForm
 from inventaire.forms.catalogue import CategoryForm, LocationForm
 
 __all__ = [
     "AssetForm",
+    "CampaignForm",
     "CategoryForm",
     "CheckInForm",
     "CheckOutForm",
@@ -15,4 +17,5 @@ __all__ = [
     "FoundForm",
     "LocationForm",
     "RelocateForm",
+    "ScanForm",
 ]

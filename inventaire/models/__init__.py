@@ -2,6 +2,7 @@
 
 from inventaire.models.assets import Asset
 from inventaire.models.assignments import Assignment, HandOver, Movement
+from inventaire.models.campaigns import Campaign, Scan
 from inventaire.models.catalogue import Category, Location
 
-__all__ = ["Asset", "Assignment", "Category", "HandOver", "Location", "Movement"]
+__all__ = ["Asset", "Assignment", "Campaign", "Category", "HandOver", "Location", "Movement", "Scan"]

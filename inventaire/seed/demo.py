@@ -5,8 +5,9 @@ desk and chair, the rooms' printers and screens, the stock, and the past: laptop
 after four years (checked in, then disposed of with their wipe proof noted), repairs, a loss.
 
 The past is written in bulk (history triggers off: a seed's rows have no "created" event);
-then one story runs through the services: Marie Tremblay's new laptop and screen, handed
-over by Daniel Morin (inventaire.morin) and waiting for her acknowledgement on Mon équipement.
+then the present runs through the services: Marie Tremblay's new laptop and screen, handed
+over by Daniel Morin (inventaire.morin) and waiting for her acknowledgement on Mon équipement,
+and a stock-taking of the Québec office's floor 10 under way.
 Idempotent: nothing is added once assets exist.
 """
 
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from inventaire import services
 from inventaire.choices import AssetStatus, CategoryKind, DisposalReason, Encryption, MovementKind, Posture
-from inventaire.models import Asset, Assignment, Category, HandOver, Location, Movement
+from inventaire.models import Asset, Assignment, Campaign, Category, HandOver, Location, Movement
 from inventaire.services.assets import TAG_PREFIX, TAG_SERIES, TAG_YEAR
 from opq_intranet.accounts.models import User
 from opq_intranet.core.history import history_triggers_off
@@ -311,6 +312,24 @@ def _story(technician, categories, rooms):
     )
 
 
+def _stock_taking(technician, rooms):
+    """A stock-taking of the Québec office's floor 10 under way: rooms 10.01 to 10.05 scanned,
+    one asset of 10.06 found in 10.05, a tag nobody knows."""
+    today = timezone.localdate()
+    campaign = services.campaign_open(
+        campaign=Campaign(site=rooms[("quebec", "10.01")].site, floor="10", opened_on=today, note="Inventaire annuel"),
+        user=technician,
+    )
+    for n in range(1, 6):
+        room = rooms[("quebec", f"10.{n:02d}")]
+        for asset in Asset.objects.filter(location=room, status__in=(AssetStatus.IN_STOCK, AssetStatus.ASSIGNED)):
+            services.campaign_scan(campaign=campaign, user=technician, tag=asset.tag, location=room)
+    stray = Asset.objects.filter(location=rooms[("quebec", "10.06")], status=AssetStatus.IN_STOCK).first()
+    if stray:
+        services.campaign_scan(campaign=campaign, user=technician, tag=stray.tag, location=rooms[("quebec", "10.05")])
+    services.campaign_scan(campaign=campaign, user=technician, tag="OPQ-ANCIEN-17", location=rooms[("quebec", "10.05")])
+
+
 def generate(scale, log):
     technician = User.objects.filter(username=TECHNICIAN).first()
     if technician is None or Asset.objects.exists():
@@ -326,6 +345,7 @@ def generate(scale, log):
         with history_triggers_off("inventaire_asset", "inventaire_handover"):
             past.write()
         _story(technician, categories, rooms)
+        _stock_taking(technician, rooms)
     log(
         f"    {len(past.assets) + 2} assets, {len(past.assignments) + 2} assignments, "
         f"{len(past.movements)} journal lines"

@@ -16,6 +16,7 @@ from inventaire.selectors.assets import (
     person_assignments,
     staff_members,
 )
+from inventaire.selectors.campaigns import campaign_results, campaigns, rooms_of, scan_outcome
 from inventaire.selectors.equipment import acknowledgements_due, handover_of, my_asset, my_equipment
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "assets_for_list",
     "assets_for_page",
     "assets_in",
+    "campaign_results",
+    "campaigns",
     "categories",
     "current_assets",
     "handover_of",
@@ -36,5 +39,7 @@ __all__ = [
     "my_equipment",
     "parse_tags",
     "person_assignments",
+    "rooms_of",
+    "scan_outcome",
     "staff_members",
 ]

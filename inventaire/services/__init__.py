@@ -19,6 +19,7 @@ from inventaire.services.assignments import (
     handover_acknowledge,
     holdings_confirm,
 )
+from inventaire.services.campaigns import campaign_close, campaign_fix_locations, campaign_open, campaign_scan
 from inventaire.services.catalogue import category_save, location_save
 
 __all__ = [
@@ -31,6 +32,10 @@ __all__ = [
     "asset_report_lost",
     "asset_send_to_repair",
     "asset_update",
+    "campaign_close",
+    "campaign_fix_locations",
+    "campaign_open",
+    "campaign_scan",
     "can_move",
     "category_save",
     "check_in",

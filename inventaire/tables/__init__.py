@@ -1,6 +1,7 @@
 """Tables of the inventory's lists."""
 
 from inventaire.tables.assets import AssetTable
+from inventaire.tables.campaigns import CampaignTable
 from inventaire.tables.catalogue import CategoryTable, LocationTable
 
-__all__ = ["AssetTable", "CategoryTable", "LocationTable"]
+__all__ = ["AssetTable", "CampaignTable", "CategoryTable", "LocationTable"]

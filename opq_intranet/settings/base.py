@@ -190,6 +190,8 @@ STATICFILES_DIRS = [
     ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
     ("vendor/redoc", NODE_MODULES / "redoc" / "bundles"),
     ("vendor/tus", NODE_MODULES / "tus-js-client" / "dist"),  # the exchange spaces' resumable uploads
+    # The stock-taking scan page reads tags with the phone's camera where BarcodeDetector is missing.
+    ("vendor/zxing", NODE_MODULES / "@zxing" / "browser" / "umd"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

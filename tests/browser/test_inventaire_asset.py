@@ -1,7 +1,9 @@
 """An asset from purchase to disposal, as the IT technician and a staff member work it: he
 registers a laptop, checks it out to her; she acknowledges it on Mon équipement from her
-phone; he checks it in, is refused its disposal without the proof of data wipe, and disposes
-of it with the proof. axe-core runs on every page, once at a phone's width."""
+phone; a stock-taking of the floor, scanned from a phone, finds it in the wrong room (read
+twice: harmless), he fixes its location from the results and closes the stock-taking with its
+report; he checks it in, is refused its disposal without the proof of data wipe, and disposes
+of it with the proof. axe-core runs on every page, at a phone's width where it is used."""
 
 import re
 
@@ -23,6 +25,7 @@ def test_an_asset_from_purchase_to_disposal(new_session, tmp_path):
     holder = UserFactory(roles=[Role.STAFF], first_name="Marie", last_name="Tremblay")
     CategoryFactory()
     office = LocationFactory(room="10.12")
+    meeting_room = LocationFactory(room="10.14")
     today = timezone.localdate()
 
     it = new_session()
@@ -67,6 +70,43 @@ def test_an_asset_from_purchase_to_disposal(new_session, tmp_path):
     expect(phone.locator("main")).to_contain_text("votre accusé de réception est inscrit")
     expect(phone.get_by_role("link", name="PDF")).to_be_visible()
     assert HandOver.objects.get().acknowledged_at is not None
+
+    # A stock-taking of floor 10 from a phone finds the laptop in the meeting room.
+    counter = new_session()
+    counter.page.set_viewport_size(PHONE)
+    counter.sign_in(technician.username)
+    scan = counter.visit("/inventaire/inventaires/")
+    scan.get_by_role("link", name="Ouvrir un inventaire").click()
+    counter.check_page()
+    scan.get_by_label("Bureau").select_option(label="Bureau de Québec")
+    scan.get_by_label("Étage").fill("10")
+    scan.get_by_role("button", name="Ouvrir").click()
+    counter.check_page()
+    scan.get_by_label("Local où je suis").select_option(label=str(meeting_room))
+    tag_field = scan.get_by_label("Étiquette")
+    expect(tag_field).to_be_focused()
+    tag_field.fill(asset.tag.lower())
+    tag_field.press("Enter")  # as a barcode scanner ends a tag
+    expect(scan.locator("[data-scan-outcome]")).to_contain_text("trouvé ici, mais inscrit à")
+    expect(tag_field).to_be_focused()
+    scan.get_by_label("Étiquette").fill(asset.tag)
+    scan.get_by_label("Étiquette").press("Enter")
+    expect(scan.locator("[data-scan-outcome]")).to_contain_text("a déjà été lu : rien ne change")
+    counter.assert_accessible()
+    scan.get_by_role("link", name="Voir les résultats").click()
+    counter.check_page()
+    expect(scan.locator("#results")).to_contain_text(asset.tag)
+    scan.get_by_role("link", name="Corriger les emplacements").click()
+    counter.check_page()
+    scan.get_by_role("button", name="Les déplacer").click()
+    counter.check_page()
+    expect(scan.locator("main")).to_contain_text("1 actif déplacé là où il a été trouvé.")
+    assert Asset.objects.get(pk=asset.pk).location == meeting_room
+    scan.get_by_role("link", name="Fermer").click()
+    counter.check_page()
+    scan.get_by_role("button", name="Fermer").click()
+    counter.check_page()
+    expect(scan.get_by_role("link", name="Rapport (PDF)")).to_be_visible()
 
     # Back in stock, then disposed of: refused without the wipe proof, accepted with it.
     page.goto(it.base_url + asset.get_absolute_url())

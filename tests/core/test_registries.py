@@ -21,20 +21,15 @@ def test_navigation_shows_only_the_apps_the_roles_open():
     records = UserFactory(roles=[Role.STAFF, Role.RECORDS])
     entries = navigation.entries_for(records)
     urls = [e["url"] for e in entries]
-    # Every staff member's own equipment comes last (inventaire's nav_more).
-    assert urls == ["/documents/", "/portail/echanges/", "/courrier/", "/inventaire/mon-equipement/"]
+    assert urls == ["/documents/", "/portail/echanges/", "/courrier/"]
     analyst = UserFactory(roles=[Role.STAFF, Role.BDSP_ANALYST])
     assert [e["url"] for e in navigation.entries_for(analyst)] == [
         "/bdsp/",
         "/documents/",
         "/portail/echanges/",
         "/courrier/",
-        "/inventaire/mon-equipement/",
     ]
-    assert [e["url"] for e in navigation.entries_for(UserFactory(roles=[Role.BDSP_ANALYST]))] == [
-        "/bdsp/",
-        "/inventaire/mon-equipement/",
-    ]
+    assert [e["url"] for e in navigation.entries_for(UserFactory(roles=[Role.BDSP_ANALYST]))] == ["/bdsp/"]
 
 
 def test_the_exchange_spaces_have_their_own_entry_marked_current_on_their_pages():
@@ -43,7 +38,6 @@ def test_the_exchange_spaces_have_their_own_entry_marked_current_on_their_pages(
         ("/documents/", False),
         ("/portail/echanges/", True),
         ("/courrier/", False),
-        ("/inventaire/mon-equipement/", False),
     ]
 
 
@@ -57,7 +51,7 @@ def test_partners_see_the_parts_of_the_portal_their_roles_open():
 def test_navigation_marks_the_current_app():
     user = UserFactory(roles=[Role.STAFF])
     entries = navigation.entries_for(user, current_app="courrier")
-    assert [e["active"] for e in entries] == [False, False, True, False]
+    assert [e["active"] for e in entries] == [False, False, True]
 
 
 def test_partners_and_staff_without_role_get_no_staff_navigation():

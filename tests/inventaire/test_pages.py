@@ -137,7 +137,7 @@ def test_the_inventory_role_reaches_every_page(make_client, technician, laptop, 
     assert f"{reverse('inventaire:check_out')}?tags=OPQ-000101" in page
 
 
-def test_the_navigation_shows_my_equipment_to_every_staff_member(make_client, staff_user):
+def test_the_person_menu_leads_every_staff_member_to_their_equipment(make_client, staff_user):
     page = make_client(staff_user).get(reverse("core:dashboard")).text
     assert (
         f'href="{reverse("inventaire:my_equipment")}"' in page and f'href="{reverse("inventaire:index")}"' not in page
