@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home
+from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home, reports
 
 app_name = "inventaire"
 
@@ -30,6 +30,8 @@ urlpatterns = [
     path("inventaires/<int:pk>/corriger/", campaigns.CampaignFixView.as_view(), name="campaign_fix"),
     path("inventaires/<int:pk>/fermer/", campaigns.CampaignCloseView.as_view(), name="campaign_close"),
     path("inventaires/<int:pk>/historique/", campaigns.CampaignHistoryView.as_view(), name="campaign_history"),
+    # Reports
+    path("rapports/amortissement/", reports.depreciation, name="depreciation"),
     # Mon équipement (every staff member)
     path("mon-equipement/", equipment.my_equipment, name="my_equipment"),
     path("mon-equipement/confirmer/", equipment.confirm, name="my_equipment_confirm"),

@@ -37,6 +37,9 @@ READS_QUERY_STRING = {
     "documents:box_create": ["space"],
     "documents:class_create": ["parent"],
     "documents:file_create": ["record_class"],
+    "inventaire:depreciation": ["year", "export"],
+    "inventaire:check_out": ["tags"],
+    "inventaire:check_in": ["tags"],
 }
 # Pages whose URL takes an argument and that read their query string (real arguments below).
 PARAMETERISED = {
@@ -45,6 +48,9 @@ PARAMETERISED = {
     "bdsp_portal:return_detail": ["section"],
     "bdsp_portal:return_history": ["page"],
     "core:search_group": ["q"],
+    "inventaire:asset_detail": ["on"],
+    "inventaire:campaign_scan": ["room"],
+    "inventaire:campaign_detail": ["part"],
 }
 
 
@@ -117,6 +123,24 @@ def bdsp_return(partner):
     return services.return_start(order=partner.professional_order, reporting_year=opened, user=partner)
 
 
+def inventory_pages(staff):
+    from inventaire import services
+    from inventaire.models import Campaign
+    from tests.inventaire.factories import AssetFactory
+
+    asset = AssetFactory()
+    technician = UserFactory(roles=[Role.STAFF, Role.INVENTORY])
+    campaign = services.campaign_open(
+        campaign=Campaign(site=asset.location.site, location=asset.location, opened_on=asset.purchased_on),
+        user=technician,
+    )
+    return [
+        (staff, "inventaire:asset_detail", reverse("inventaire:asset_detail", args=[asset.pk])),
+        (staff, "inventaire:campaign_scan", reverse("inventaire:campaign_scan", args=[campaign.pk])),
+        (staff, "inventaire:campaign_detail", reverse("inventaire:campaign_detail", args=[campaign.pk])),
+    ]
+
+
 def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client, staff, partner):
     from opq_intranet.core.registry.search import _providers
 
@@ -129,6 +153,7 @@ def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client
         (portal, "bdsp_portal:return_history", reverse("bdsp_portal:return_history", args=[annual_return.pk])),
     ]
     pages += [(staff, "core:search_group", reverse("core:search_group", args=[key])) for key in sorted(_providers)]
+    pages += inventory_pages(staff)
     assert {name for _client, name, _path in pages} == set(PARAMETERISED)
     failures = []
     for client, name, path in pages:

@@ -17,6 +17,7 @@ from inventaire.selectors.assets import (
     staff_members,
 )
 from inventaire.selectors.campaigns import campaign_results, campaigns, rooms_of, scan_outcome
+from inventaire.selectors.depreciation import depreciation_report
 from inventaire.selectors.equipment import acknowledgements_due, handover_of, my_asset, my_equipment
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "campaigns",
     "categories",
     "current_assets",
+    "depreciation_report",
     "handover_of",
     "home_summary",
     "locations",

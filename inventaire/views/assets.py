@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from inventaire import permissions, selectors, services
 from inventaire.choices import AssetStatus
+from inventaire.depreciation import book_value
 from inventaire.filtersets import AssetFilterSet
 from inventaire.forms import AssetForm, DatedNoteForm, DisposeForm, FoundForm, RelocateForm
+from inventaire.forms.reports import BookValueDateForm
 from inventaire.labels import barcode_svg, qr_svg
 from inventaire.models import Asset
 from inventaire.tables import AssetTable
@@ -92,6 +94,9 @@ class AssetDetailView(AssetMixin, ObjectDetailView):
         page = selectors.asset_page(obj)
         page["barcode"] = barcode_svg(obj.tag, _("Barcode of %(tag)s") % {"tag": obj.tag})
         page["qr_code"] = qr_svg(obj.tag, _("QR code of %(tag)s") % {"tag": obj.tag})
+        value_form = BookValueDateForm(self.request.GET if "on" in self.request.GET else None)
+        page["value_form"], page["value_on"] = value_form, value_form.day_or_today()
+        page["book_value"] = book_value(obj, page["value_on"])
         return page
 
 

@@ -1,0 +1,35 @@
+"""The depreciation forms: the report's fiscal year (ending 31 March of the year chosen), and
+the day an asset's book value is asked for."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from inventaire.selectors.depreciation import fiscal_year_of
+from opq_intranet.core.forms import DateInput
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class FiscalYearForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Fiscal year ending 31 March"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        help_text=_("2026: from 1 April 2025 to 31 March 2026."),
+    )
+
+    def year_or_default(self):
+        """The year asked for, else the last closed fiscal year."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["year"]
+        return fiscal_year_of(timezone.localdate()) - 1
+
+
+class BookValueDateForm(forms.Form):
+    on = forms.DateField(label=_("Book value on"), widget=DateInput)
+
+    def day_or_today(self):
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["on"]
+        return timezone.localdate()
