@@ -4,7 +4,7 @@ holding periods and journal. Categories and locations are kept on the app's page
 
 from django.contrib import admin
 
-from inventaire.models import Asset, Assignment, Category, HandOver, Location, Movement
+from inventaire.models import Asset, Assignment, Category, HandOver, Location, Maintenance, Movement
 from opq_intranet.core.admin_history import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyMixin
 
 
@@ -43,13 +43,20 @@ class MovementInline(ReadOnlyMixin, admin.TabularInline):
     extra = 0
 
 
+class MaintenanceInline(ReadOnlyMixin, admin.TabularInline):
+    model = Maintenance
+    fields = ("on", "description", "supplier", "cost", "outcome", "warranty_claim", "claim_number")
+    readonly_fields = fields
+    extra = 0
+
+
 @admin.register(Asset)
 class AssetAdmin(ReadOnlyHistoryAdmin):
     list_display = ("tag", "category", "manufacturer", "model_name", "serial_number", "status", "location", "holder")
     list_filter = ("status", "category", "location__site", "disk_encryption", "mdm_enrolled")
     search_fields = ("tag", "serial_number", "hostname", "model_name")
     list_select_related = ("category", "location__site", "holder")
-    inlines = [AssignmentInline, MovementInline]
+    inlines = [AssignmentInline, MovementInline, MaintenanceInline]
 
 
 @admin.register(HandOver)

@@ -66,3 +66,10 @@ class ScanOutcome(models.TextChoices):
     WRONG_PLACE = "wrong_place", _("Found in the wrong place")
     MISSING = "missing", _("Missing")
     UNKNOWN = "unknown", _("Unknown tag")
+
+
+class MaintenanceOutcome(models.TextChoices):
+    REPAIRED = "repaired", _("Repaired")
+    REPLACED_PART = "replaced_part", _("Part replaced")
+    NOT_REPAIRABLE = "not_repairable", _("Not repairable")
+    PENDING = "pending", _("Pending")

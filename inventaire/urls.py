@@ -18,6 +18,7 @@ urlpatterns = [
     path("actifs/<int:pk>/retrouve/", assets.AssetFoundView.as_view(), name="asset_found"),
     path("actifs/<int:pk>/deplacer/", assets.AssetRelocateView.as_view(), name="asset_relocate"),
     path("actifs/<int:pk>/disposition/", assets.AssetDisposeView.as_view(), name="asset_dispose"),
+    path("actifs/<int:pk>/entretien/", assets.MaintenanceRecordView.as_view(), name="maintenance_record"),
     # Assignments
     path("sorties/", assignments.CheckOutView.as_view(), name="check_out"),
     path("retours/", assignments.CheckInView.as_view(), name="check_in"),

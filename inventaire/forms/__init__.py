@@ -1,6 +1,6 @@
 """Forms of the inventory, one module per topic."""
 
-from inventaire.forms.assets import AssetForm, DatedNoteForm, DisposeForm, FoundForm, RelocateForm
+from inventaire.forms.assets import AssetForm, DatedNoteForm, DisposeForm, FoundForm, MaintenanceForm, RelocateForm
 from inventaire.forms.assignments import CheckInForm, CheckOutForm, ConfirmHoldingsForm
 from inventaire.forms.campaigns import CampaignForm, ScanForm
 from inventaire.forms.catalogue import CategoryForm, LocationForm
@@ -16,6 +16,7 @@ __all__ = [
     "DisposeForm",
     "FoundForm",
     "LocationForm",
+    "MaintenanceForm",
     "RelocateForm",
     "ScanForm",
 ]

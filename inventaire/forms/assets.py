@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inventaire.choices import DisposalReason
-from inventaire.models import Asset, Category, Location
+from inventaire.models import Asset, Category, Location, Maintenance
 from opq_intranet.core.forms import DateInput, FastSelect
 
 ASSET_FIELDS = [
@@ -99,3 +99,10 @@ class DisposeForm(DatedNoteForm):
         help_text=_("Required for an asset that holds data: the wipe certificate (PDF, PNG or JPEG)."),
     )
     field_order = ["on", "reason", "wipe_proof", "note"]
+
+
+class MaintenanceForm(forms.ModelForm):
+    class Meta:
+        model = Maintenance
+        fields = ["on", "description", "supplier", "cost", "outcome", "warranty_claim", "claim_number"]
+        widgets = {"on": DateInput}

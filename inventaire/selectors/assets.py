@@ -5,7 +5,7 @@ import re
 from django.db.models import Count, Q
 
 from inventaire.choices import AssetStatus
-from inventaire.models import Asset, Assignment, Category, Location, Movement
+from inventaire.models import Asset, Assignment, Category, Location, Maintenance, Movement
 from opq_intranet.accounts.models import User, UserKind
 from opq_intranet.core.text import filter_words
 
@@ -65,7 +65,8 @@ def asset_page(asset):
         .select_related("by", "holder", "location__site")
         .order_by("-on", "-pk")[:JOURNAL_SHOWN]
     )
-    return {"assignments": list(assignments), "journal": list(journal)}
+    maintenances = Maintenance.objects.filter(asset=asset).select_related("recorded_by").order_by("-on", "-pk")
+    return {"assignments": list(assignments), "journal": list(journal), "maintenances": list(maintenances)}
 
 
 def parse_tags(text):

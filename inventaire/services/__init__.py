@@ -21,6 +21,7 @@ from inventaire.services.assignments import (
 )
 from inventaire.services.campaigns import campaign_close, campaign_fix_locations, campaign_open, campaign_scan
 from inventaire.services.catalogue import category_save, location_save
+from inventaire.services.maintenance import maintenance_record
 
 __all__ = [
     "TRANSITIONS",
@@ -44,4 +45,5 @@ __all__ = [
     "handover_acknowledge",
     "holdings_confirm",
     "location_save",
+    "maintenance_record",
 ]

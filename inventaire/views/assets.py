@@ -3,16 +3,17 @@ its holders and its journal), its corrections, its history, and the actions that
 status (repair, loss, finding it, moving it, disposal): each a page with its form and one service."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inventaire import permissions, selectors, services
 from inventaire.choices import AssetStatus
 from inventaire.depreciation import book_value
 from inventaire.filtersets import AssetFilterSet
-from inventaire.forms import AssetForm, DatedNoteForm, DisposeForm, FoundForm, RelocateForm
+from inventaire.forms import AssetForm, DatedNoteForm, DisposeForm, FoundForm, MaintenanceForm, RelocateForm
 from inventaire.forms.reports import BookValueDateForm
 from inventaire.labels import barcode_svg, qr_svg
-from inventaire.models import Asset
+from inventaire.models import Asset, Maintenance
 from inventaire.tables import AssetTable
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import (
@@ -73,6 +74,7 @@ def asset_actions(asset):
         actions.append(
             Action(_("Report lost"), reverse("inventaire:asset_lost", args=[pk]), "outline-danger", "question-circle")
         )
+    actions.append(Action(_("Maintenance"), reverse("inventaire:maintenance_record", args=[pk]), icon="wrench"))
     if services.can_move(asset, AssetStatus.DISPOSED) and not asset.holder_id:
         actions.append(
             Action(_("Dispose of"), reverse("inventaire:asset_dispose", args=[pk]), "outline-danger", "trash")
@@ -189,3 +191,20 @@ class AssetDisposeView(AssetActionView):
     confirm_label = _("Dispose of it")
     success_message = _("%(object)s is disposed of.")
     service = staticmethod(services.asset_dispose)
+
+
+class MaintenanceRecordView(AssetActionView):
+    """A maintenance or a repair of the asset (a warranty claim when under warranty)."""
+
+    form_class = MaintenanceForm
+    title = _("Record a maintenance")
+    confirm_label = _("Record")
+    success_message = _("The maintenance of %(object)s is recorded.")
+
+    def get_form_kwargs(self, obj):
+        kwargs = super().get_form_kwargs(obj)
+        kwargs["instance"] = Maintenance(asset=obj, on=timezone.localdate())
+        return kwargs
+
+    def perform(self, form, obj):
+        services.maintenance_record(maintenance=form.save(commit=False), user=self.request.user)

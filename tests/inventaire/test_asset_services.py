@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from inventaire import services
 from inventaire.choices import AssetStatus, DisposalReason, MovementKind
-from inventaire.models import Asset, Assignment, Movement
+from inventaire.models import Asset, Assignment, Maintenance, Movement
 from opq_intranet.core import pdf
 from tests.factories import UserFactory
 from tests.inventaire.conftest import fresh
@@ -220,3 +220,44 @@ def test_every_service_refuses_staff_without_the_role(holder, laptop, other_room
         with pytest.raises(PermissionDenied):
             call()
     assert fresh(laptop).status == AssetStatus.IN_STOCK and not Movement.objects.exists()
+
+
+# --- Maintenance ------------------------------------------------------------------------------
+
+
+def maintenance(asset, **fields):
+    values = {"asset": asset, "on": TODAY, "description": "Remplacement de la batterie", "supplier": "Dell"}
+    values.update(fields)
+    return Maintenance(**values)
+
+
+def test_a_repair_under_warranty_is_a_claim(technician, laptop):
+    Asset.objects.filter(pk=laptop.pk).update(warranty_ends_on=TODAY + timedelta(days=30))
+    saved = services.maintenance_record(
+        maintenance=maintenance(fresh(laptop), warranty_claim=True, claim_number="DELL-778", cost=Decimal("0")),
+        user=technician,
+    )
+    assert saved.recorded_by == technician and Maintenance.objects.get().claim_number == "DELL-778"
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"warranty_claim": True}, "warranty_claim"),  # the warranty ended yesterday
+        ({"claim_number": "X-1"}, "claim_number"),
+        ({"cost": Decimal("-3")}, "cost"),
+        ({"on": TODAY + timedelta(days=1)}, "on"),
+    ],
+)
+def test_a_refused_maintenance_saves_nothing(technician, laptop, fields, field):
+    Asset.objects.filter(pk=laptop.pk).update(warranty_ends_on=TODAY - timedelta(days=1))
+    with pytest.raises(ValidationError) as refused:
+        services.maintenance_record(maintenance=maintenance(fresh(laptop), **fields), user=technician)
+    assert field in refused.value.message_dict
+    assert not Maintenance.objects.exists()
+
+
+def test_a_disposed_asset_has_no_more_maintenance(technician, chair):
+    services.asset_dispose(asset=chair, user=technician, on=TODAY, reason=DisposalReason.DONATED)
+    with pytest.raises(ValidationError):
+        services.maintenance_record(maintenance=maintenance(fresh(chair)), user=technician)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from inventaire import services
 from inventaire.choices import AssetStatus
-from inventaire.models import Asset, Assignment, Category, HandOver, Location, Movement
+from inventaire.models import Asset, Assignment, Category, HandOver, Location, Maintenance, Movement
 from tests.inventaire.conftest import fresh
 from tests.inventaire.factories import AssetFactory, LocationFactory
 from tests.querycounts import up_to
@@ -41,6 +41,7 @@ def pages(asset, room):
         "asset_lost": reverse("inventaire:asset_lost", args=[pk]),
         "asset_relocate": reverse("inventaire:asset_relocate", args=[pk]),
         "asset_dispose": reverse("inventaire:asset_dispose", args=[pk]),
+        "maintenance_record": reverse("inventaire:maintenance_record", args=[pk]),
         "check_out": reverse("inventaire:check_out"),
         "check_in": reverse("inventaire:check_in"),
         "person_equipment": reverse("inventaire:person_equipment", args=[asset.created_by_id]),
@@ -101,6 +102,7 @@ def state():
         Movement.objects.count(),
         Location.objects.count(),
         Category.objects.count(),
+        Maintenance.objects.count(),
     )
 
 
@@ -336,3 +338,22 @@ def test_the_pages_query_counts(assert_query_count, make_client, technician, lap
     with assert_query_count(name):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_a_maintenance_is_recorded_from_the_asset_page(make_client, technician, laptop):
+    client = make_client(technician)
+    data = {"on": TODAY.isoformat(), "description": "Clavier remplacé", "supplier": "Dell", "cost": "89.50"}
+    response = client.post(reverse("inventaire:maintenance_record", args=[laptop.pk]), {**data, "outcome": "repaired"})
+    assert response["Location"] == laptop.get_absolute_url()
+    assert "Clavier remplacé" in client.get(laptop.get_absolute_url()).text
+
+
+def test_a_refused_maintenance_answers_422_in_french(make_client, technician, laptop):
+    data = {"on": TODAY.isoformat(), "description": "x", "outcome": "repaired", "claim_number": "C-1"}
+    response = make_client(technician).post(reverse("inventaire:maintenance_record", args=[laptop.pk]), data)
+    assert response.status_code == 422
+    assert (
+        "Un numéro de réclamation va avec une réclamation au titre de la garantie."
+        in response.context["form"].errors["claim_number"]
+    )
+    assert not Maintenance.objects.exists()
