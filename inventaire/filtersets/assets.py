@@ -2,10 +2,11 @@
 selectors.assets_for_list)."""
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from inventaire import selectors
-from inventaire.choices import AssetStatus, CategoryKind, Encryption
+from inventaire.choices import AssetStatus, CategoryKind, Encryption, Posture
 from inventaire.models import Asset, Category, Location
 from opq_intranet.accounts.models import User
 from opq_intranet.core.filtersets import BaseFilterSet, YesNoAllWidget
@@ -37,6 +38,16 @@ class AssetFilterSet(BaseFilterSet):
         label=_("Disk encryption"), choices=Encryption.choices, empty_label=_("All")
     )
     mdm_enrolled = django_filters.BooleanFilter(label=_("Under device management"), widget=YesNoAllWidget)
+    posture = django_filters.ChoiceFilter(
+        label=_("Security requirement"),
+        field_name="category__posture",
+        choices=[choice for choice in Posture.choices if choice[0]],
+        empty_label=_("All"),
+    )
+    computers = django_filters.BooleanFilter(
+        label=_("Workstations and laptops"), method="filter_computers", widget=YesNoAllWidget
+    )
+    os_name = django_filters.CharFilter(label=_("Operating system"), field_name="os_name")
     os_version = django_filters.CharFilter(label=_("OS version"), field_name="os_version")
     warranty_before = django_filters.DateFilter(
         label=_("Warranty ends before"), field_name="warranty_ends_on", lookup_expr="lt"
@@ -52,6 +63,10 @@ class AssetFilterSet(BaseFilterSet):
 
     def filter_q(self, queryset, name, value):
         return selectors.matching_assets(queryset, value)
+
+    def filter_computers(self, queryset, name, value):
+        computers = Q(category__posture__in=(Posture.LAPTOP, Posture.WORKSTATION))
+        return queryset.filter(computers) if value else queryset.exclude(computers)
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(status=value)

@@ -9,7 +9,6 @@ from inventaire.selectors.assets import (
     assets_in,
     categories,
     current_assets,
-    home_summary,
     locations,
     matching_assets,
     parse_tags,
@@ -17,6 +16,7 @@ from inventaire.selectors.assets import (
     staff_members,
 )
 from inventaire.selectors.campaigns import campaign_results, campaigns, rooms_of, scan_outcome
+from inventaire.selectors.dashboard import dashboard
 from inventaire.selectors.depreciation import depreciation_report
 from inventaire.selectors.equipment import acknowledgements_due, handover_of, my_asset, my_equipment
 
@@ -32,9 +32,9 @@ __all__ = [
     "campaigns",
     "categories",
     "current_assets",
+    "dashboard",
     "depreciation_report",
     "handover_of",
-    "home_summary",
     "locations",
     "matching_assets",
     "my_asset",

@@ -86,12 +86,6 @@ def assets_by_tags(tags):
     return [found[tag] for tag in tags if tag in found], [tag for tag in tags if tag not in found]
 
 
-def home_summary():
-    """Counts by status for the app's home (one query)."""
-    counts = dict(Asset.objects.values_list("status").annotate(n=Count("pk")).order_by())
-    return [(status, counts.get(status.value, 0)) for status in AssetStatus]
-
-
 def staff_members():
     """Every staff account, those who left included: their history stays readable."""
     return User.objects.filter(kind=UserKind.STAFF)

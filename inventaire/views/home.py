@@ -6,5 +6,5 @@ from opq_intranet.accounts.access import access
 
 @access(permissions.MANAGE_RULE)
 def index(request):
-    """The app's home: counts by status, and the ways in (register, check out, check in)."""
-    return render(request, "inventaire/index.html", {"by_status": selectors.home_summary()})
+    """The app's home: its dashboards (counts, warranties ending, the IT posture) and the ways in."""
+    return render(request, "inventaire/index.html", selectors.dashboard())

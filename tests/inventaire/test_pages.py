@@ -357,3 +357,25 @@ def test_a_refused_maintenance_answers_422_in_french(make_client, technician, la
         in response.context["form"].errors["claim_number"]
     )
     assert not Maintenance.objects.exists()
+
+
+def test_the_home_dashboards_link_each_figure_to_its_list(make_client, technician, laptop, chair):
+    Asset.objects.filter(pk=laptop.pk).update(disk_encryption="no", os_name="Windows 10", os_version="22H2")
+    client = make_client(technician)
+    page = client.get(reverse("inventaire:index")).text
+    assert "/inventaire/actifs/?posture=laptop&amp;disk_encryption=no" in page
+    assert "/inventaire/actifs/?computers=true&amp;os_name=Windows+10&amp;os_version=22H2" in page
+    listed = client.get(reverse("inventaire:asset_list"), {"posture": "laptop", "disk_encryption": "no"}).text
+    assert laptop.tag in listed and chair.tag not in listed
+    by_os = client.get(reverse("inventaire:asset_list"), {"computers": "true", "os_name": "Windows 10"}).text
+    assert laptop.tag in by_os and chair.tag not in by_os
+
+
+def test_the_home_costs_the_same_with_10_and_100_assets(assert_constant_queries, make_client, technician, room):
+    def make_assets(count):
+        for n in range(count):
+            AssetFactory(location=room, created_by=technician, os_name="Windows 11", os_version=f"2{n % 3}H2")
+
+    assert_constant_queries(
+        "inventaire:index", make_client(technician), reverse("inventaire:index"), up_to(make_assets), per_page=False
+    )

@@ -1,4 +1,5 @@
-// Draws the yearly report's bar charts from the JSON each canvas names (no inline script: strict CSP).
+// Draws bar charts from the JSON each canvas names (no inline script: strict CSP). A chart whose
+// JSON has `links` opens the list behind the bar clicked (the table beside it has the same links).
 (function () {
   "use strict";
   function draw() {
@@ -20,6 +21,11 @@
           locale: locale,
           indexAxis: "y",
           plugins: { legend: { display: false } },
+          onClick: function (event, elements) {
+            if (data.links && elements.length) {
+              window.location.assign(data.links[elements[0].index]);
+            }
+          },
           scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }
         }
       });
