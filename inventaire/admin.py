@@ -4,7 +4,7 @@ holding periods and journal. Categories and locations are kept on the app's page
 
 from django.contrib import admin
 
-from inventaire.models import Asset, Assignment, Category, HandOver, Location, Maintenance, Movement
+from inventaire.models import Asset, Assignment, Category, HandOver, Licence, Location, Maintenance, Movement, Seat
 from opq_intranet.core.admin_history import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyMixin
 
 
@@ -66,3 +66,21 @@ class HandOverAdmin(ReadOnlyHistoryAdmin):
     search_fields = ("holder__last_name", "holder__first_name")
     list_select_related = ("holder", "handed_by")
     date_hierarchy = "handed_on"
+
+
+class SeatInline(ReadOnlyMixin, admin.TabularInline):
+    model = Seat
+    fields = ("holder", "asset", "assigned_on", "released_on")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Licence)
+class LicenceAdmin(HistoryAdmin):
+    list_display = ("name", "vendor", "seats", "expires_on", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "vendor", "reference")
+    inlines = [SeatInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home, reports
+from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home, licences, reports
 
 app_name = "inventaire"
 
@@ -31,6 +31,14 @@ urlpatterns = [
     path("inventaires/<int:pk>/corriger/", campaigns.CampaignFixView.as_view(), name="campaign_fix"),
     path("inventaires/<int:pk>/fermer/", campaigns.CampaignCloseView.as_view(), name="campaign_close"),
     path("inventaires/<int:pk>/historique/", campaigns.CampaignHistoryView.as_view(), name="campaign_history"),
+    # Software licences
+    path("licences/", licences.LicenceListView.as_view(), name="licence_list"),
+    path("licences/ajouter/", licences.LicenceEditView.as_view(), name="licence_create"),
+    path("licences/<int:pk>/", licences.LicenceDetailView.as_view(), name="licence_detail"),
+    path("licences/<int:pk>/modifier/", licences.LicenceEditView.as_view(), name="licence_edit"),
+    path("licences/<int:pk>/historique/", licences.LicenceHistoryView.as_view(), name="licence_history"),
+    path("licences/<int:pk>/postes/", licences.SeatAssignView.as_view(), name="seat_assign"),
+    path("licences/<int:pk>/postes/<int:seat_pk>/liberer/", licences.SeatReleaseView.as_view(), name="seat_release"),
     # Reports
     path("rapports/amortissement/", reports.depreciation, name="depreciation"),
     # Mon équipement (every staff member)

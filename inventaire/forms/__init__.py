@@ -4,6 +4,7 @@ from inventaire.forms.assets import AssetForm, DatedNoteForm, DisposeForm, Found
 from inventaire.forms.assignments import CheckInForm, CheckOutForm, ConfirmHoldingsForm
 from inventaire.forms.campaigns import CampaignForm, ScanForm
 from inventaire.forms.catalogue import CategoryForm, LocationForm
+from inventaire.forms.licences import LicenceForm, SeatForm
 
 __all__ = [
     "AssetForm",
@@ -15,8 +16,10 @@ __all__ = [
     "DatedNoteForm",
     "DisposeForm",
     "FoundForm",
+    "LicenceForm",
     "LocationForm",
     "MaintenanceForm",
     "RelocateForm",
     "ScanForm",
+    "SeatForm",
 ]

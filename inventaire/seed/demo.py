@@ -7,7 +7,8 @@ after four years (checked in, then disposed of with their wipe proof noted), rep
 The past is written in bulk (history triggers off: a seed's rows have no "created" event);
 then the present runs through the services: Marie Tremblay's new laptop and screen, handed
 over by Daniel Morin (inventaire.morin) and waiting for her acknowledgement on Mon équipement,
-and a stock-taking of the Québec office's floor 10 under way.
+a stock-taking of the Québec office's floor 10 under way, and four software licences (one
+expiring within 60 days).
 Idempotent: nothing is added once assets exist.
 """
 
@@ -20,7 +21,7 @@ from django.utils import timezone
 
 from inventaire import services
 from inventaire.choices import AssetStatus, CategoryKind, DisposalReason, Encryption, MovementKind, Posture
-from inventaire.models import Asset, Assignment, Campaign, Category, HandOver, Location, Movement
+from inventaire.models import Asset, Assignment, Campaign, Category, HandOver, Licence, Location, Movement, Seat
 from inventaire.services.assets import TAG_PREFIX, TAG_SERIES, TAG_YEAR
 from opq_intranet.accounts.models import User
 from opq_intranet.core.history import history_triggers_off
@@ -330,6 +331,35 @@ def _stock_taking(technician, rooms):
     services.campaign_scan(campaign=campaign, user=technician, tag="OPQ-ANCIEN-17", location=rooms[("quebec", "10.05")])
 
 
+def _licences(technician, staff):
+    """The Office's software licences, one expiring within 60 days (its warning is due)."""
+    today = timezone.localdate()
+    specs = [
+        ("Microsoft 365 E3", "Microsoft", "CSPQ-M365-2025", 100, "41.00", today + timedelta(days=400)),
+        ("Adobe Acrobat Pro", "Adobe", "VIP-88412", 12, "24.99", today + timedelta(days=40)),
+        ("Antivirus des postes", "ESET", "CSPQ-AV-2024", 200, "9.50", today + timedelta(days=200)),
+        ("Logiciel de gestion documentaire", "Constellio", "", 20, None, None),
+    ]
+    for name, vendor, reference, seats, cost, expires_on in specs:
+        licence = services.licence_save(
+            licence=Licence(
+                name=name,
+                vendor=vendor,
+                reference=reference,
+                seats=seats,
+                cost=Decimal(cost) if cost else None,
+                starts_on=today - timedelta(days=365),
+                expires_on=expires_on,
+            ),
+            user=technician,
+        )
+        holders = staff[: min(len(staff), seats // 2)]
+        Seat.objects.bulk_create(
+            Seat(licence=licence, holder=person, assigned_on=licence.starts_on, assigned_by=technician)
+            for person in holders
+        )
+
+
 def generate(scale, log):
     technician = User.objects.filter(username=TECHNICIAN).first()
     if technician is None or Asset.objects.exists():
@@ -346,6 +376,7 @@ def generate(scale, log):
             past.write()
         _story(technician, categories, rooms)
         _stock_taking(technician, rooms)
+        _licences(technician, staff)
     log(
         f"    {len(past.assets) + 2} assets, {len(past.assignments) + 2} assignments, "
         f"{len(past.movements)} journal lines"

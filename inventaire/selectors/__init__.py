@@ -15,10 +15,11 @@ from inventaire.selectors.assets import (
     person_assignments,
     staff_members,
 )
-from inventaire.selectors.campaigns import campaign_results, campaigns, rooms_of, scan_outcome
+from inventaire.selectors.campaigns import campaign_counts, campaign_results, campaigns, rooms_of, scan_outcome
 from inventaire.selectors.dashboard import dashboard
 from inventaire.selectors.depreciation import depreciation_report
 from inventaire.selectors.equipment import acknowledgements_due, handover_of, my_asset, my_equipment
+from inventaire.selectors.licences import licence_page, licences
 
 __all__ = [
     "acknowledgements_due",
@@ -28,6 +29,7 @@ __all__ = [
     "assets_for_list",
     "assets_for_page",
     "assets_in",
+    "campaign_counts",
     "campaign_results",
     "campaigns",
     "categories",
@@ -35,6 +37,8 @@ __all__ = [
     "dashboard",
     "depreciation_report",
     "handover_of",
+    "licence_page",
+    "licences",
     "locations",
     "matching_assets",
     "my_asset",

@@ -1,7 +1,7 @@
-"""The inventory's home: counts by status, site and category; warranties ending within 90
-days; and the IT posture the master plan asks for (section 5.2): laptops encrypted, phones and
+"""The inventory's home: counts by status, site and category; warranties and licences
+ending within 90 days; and the IT posture the master plan asks for (section 5.2): laptops encrypted, phones and
 tablets under central management, workstations and laptops per operating system. Each figure
-carries the link to the list behind it. Seven queries, whatever the number of assets."""
+carries the link to the list behind it. Eight queries, whatever the number of assets."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inventaire.choices import AssetStatus, Encryption, Posture
-from inventaire.models import Asset
+from inventaire.models import Asset, Licence
 
 SOON_DAYS = 90
 SHOWN = 10
@@ -104,6 +104,11 @@ def dashboard(today=None):
         .order_by("warranty_ends_on", "tag")
     )
     warranties = list(soon[: SHOWN + 1])
+    licences = list(
+        Licence.objects.filter(
+            is_active=True, expires_on__gte=today, expires_on__lte=today + timedelta(days=SOON_DAYS)
+        ).order_by("expires_on", "pk")[:SHOWN]
+    )
     return {
         "by_status": statuses,
         "charts": [
@@ -116,6 +121,7 @@ def dashboard(today=None):
         "encrypted_share": _share(laptops.get(Encryption.YES.value, 0), sum(laptops.values())),
         "managed_share": _share(mobiles.get(True, 0), sum(mobiles.values())),
         "warranties": warranties[:SHOWN],
+        "licences": licences,
         "more_warranties": len(warranties) > SHOWN,
         "warranties_url": list_url(warranty_before=(today + timedelta(days=SOON_DAYS + 1)).isoformat()),
     }

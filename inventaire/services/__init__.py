@@ -21,6 +21,7 @@ from inventaire.services.assignments import (
 )
 from inventaire.services.campaigns import campaign_close, campaign_fix_locations, campaign_open, campaign_scan
 from inventaire.services.catalogue import category_save, location_save
+from inventaire.services.licences import licence_save, seat_assign, seat_release
 from inventaire.services.maintenance import maintenance_record
 
 __all__ = [
@@ -44,6 +45,9 @@ __all__ = [
     "confirmation_due",
     "handover_acknowledge",
     "holdings_confirm",
+    "licence_save",
     "location_save",
     "maintenance_record",
+    "seat_assign",
+    "seat_release",
 ]

@@ -3,5 +3,6 @@
 from inventaire.tables.assets import AssetTable
 from inventaire.tables.campaigns import CampaignTable
 from inventaire.tables.catalogue import CategoryTable, LocationTable
+from inventaire.tables.licences import LicenceTable
 
-__all__ = ["AssetTable", "CampaignTable", "CategoryTable", "LocationTable"]
+__all__ = ["AssetTable", "CampaignTable", "CategoryTable", "LicenceTable", "LocationTable"]

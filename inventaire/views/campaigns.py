@@ -30,6 +30,7 @@ from opq_intranet.core.views.generic import (
 
 CAMPAIGNS = ("inventaire:campaign_list", gettext_lazy("Stock-taking"))
 REFUSED = 422
+SHOWN = 200  # rows of each list on the results page (the report has them all)
 
 
 class CampaignListView(ObjectListView):
@@ -89,7 +90,7 @@ class CampaignDetailView(CampaignMixin, ObjectDetailView):
         ]
 
     def get_extra_context(self, obj, bound_forms):
-        return {"results": selectors.campaign_results(obj)}
+        return {"results": selectors.campaign_results(obj, limit=SHOWN)}
 
     def get_template_names(self):
         # htmx refreshes the results while the campaign is open.
@@ -107,7 +108,7 @@ def _scan_page(request, campaign, form, *, outcome=None, status=200):
         "object": campaign,
         "form": form,
         "outcome": outcome,
-        "counts": selectors.campaign_results(campaign).counts,
+        "counts": selectors.campaign_counts(campaign),
         "breadcrumbs": [
             (HOME[1], reverse(HOME[0])),
             (CAMPAIGNS[1], reverse(CAMPAIGNS[0])),
@@ -181,9 +182,6 @@ class CampaignFixView(CampaignActionView):
         "Disposed ones stay as they are: check them."
     )
     confirm_label = gettext_lazy("Move them")
-
-    def get_extra_context(self, obj):
-        return {"results": selectors.campaign_results(obj)}
 
     def get_success_message(self, result):
         return ngettext(

@@ -98,7 +98,8 @@ NOT_A_PAGE |= {"admin:courrier_contact_delete": 403}
 NOT_A_PAGE |= {f"admin:discipline_{model}_delete": 403 for model in ("council", "chair", "councilmember")}
 # Mon équipement's actions are POST only; the inventory's categories and rooms are deactivated.
 NOT_A_PAGE |= {"inventaire:my_equipment_confirm": 405, "inventaire:handover_acknowledge": 405}
-NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category", "location")}
+NOT_A_PAGE |= {"inventaire:seat_assign": 405, "inventaire:seat_release": 405}
+NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category", "location", "licence")}
 # Reference data's import (django-import-export): the confirmation step is POST only.
 NOT_A_PAGE |= {
     f"admin:{model}_process_import": 405
