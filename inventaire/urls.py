@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home, licences, reports
+from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home, labels, licences, reports
 
 app_name = "inventaire"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     # Assets
     path("actifs/", assets.AssetListView.as_view(), name="asset_list"),
     path("actifs/ajouter/", assets.AssetCreateView.as_view(), name="asset_create"),
+    path("actifs/etiquettes/", labels.label_sheet, name="label_sheet"),
     path("actifs/<int:pk>/", assets.AssetDetailView.as_view(), name="asset_detail"),
     path("actifs/<int:pk>/modifier/", assets.AssetEditView.as_view(), name="asset_edit"),
     path("actifs/<int:pk>/historique/", assets.AssetHistoryView.as_view(), name="asset_history"),

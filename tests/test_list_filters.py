@@ -40,6 +40,7 @@ READS_QUERY_STRING = {
     "inventaire:depreciation": ["year", "export"],
     "inventaire:check_out": ["tags"],
     "inventaire:check_in": ["tags"],
+    "inventaire:label_sheet": ["preset", "tags", "skip", "q", "status", "kind", "category", "location", "holder"],
 }
 # Pages whose URL takes an argument and that read their query string (real arguments below).
 PARAMETERISED = {

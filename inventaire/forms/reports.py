@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inventaire.label_sheets import PRESETS
 from inventaire.selectors.depreciation import fiscal_year_of
 from opq_intranet.core.forms import DateInput
 
@@ -33,3 +34,20 @@ class BookValueDateForm(forms.Form):
         if self.is_bound and self.is_valid():
             return self.cleaned_data["on"]
         return timezone.localdate()
+
+
+class LabelSheetForm(forms.Form):
+    preset = forms.ChoiceField(label=_("Label stock"), choices=())
+    tags = forms.CharField(
+        label=_("Asset tags"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
+        help_text=_("Empty: every asset of the list as filtered."),
+    )
+    skip = forms.IntegerField(
+        label=_("Labels already used on the first sheet"), min_value=0, max_value=64, initial=0, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preset"].choices = [(key, preset.label) for key, preset in PRESETS.items()]

@@ -74,6 +74,7 @@ def asset_actions(asset):
         actions.append(
             Action(_("Report lost"), reverse("inventaire:asset_lost", args=[pk]), "outline-danger", "question-circle")
         )
+    actions.append(Action(_("Label (PDF)"), f"{reverse('inventaire:label_sheet')}?tags={tag}", icon="upc"))
     actions.append(Action(_("Maintenance"), reverse("inventaire:maintenance_record", args=[pk]), icon="wrench"))
     if services.can_move(asset, AssetStatus.DISPOSED) and not asset.holder_id:
         actions.append(
