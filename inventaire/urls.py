@@ -1,6 +1,17 @@
 from django.urls import path
 
-from inventaire.views import assets, assignments, campaigns, catalogue, equipment, home, labels, licences, reports
+from inventaire.views import (
+    assets,
+    assignments,
+    campaigns,
+    catalogue,
+    equipment,
+    home,
+    imports,
+    labels,
+    licences,
+    reports,
+)
 
 app_name = "inventaire"
 
@@ -10,6 +21,8 @@ urlpatterns = [
     path("actifs/", assets.AssetListView.as_view(), name="asset_list"),
     path("actifs/ajouter/", assets.AssetCreateView.as_view(), name="asset_create"),
     path("actifs/etiquettes/", labels.label_sheet, name="label_sheet"),
+    path("actifs/importer/", imports.import_assets, name="asset_import"),
+    path("actifs/importer/modele.xlsx", imports.asset_import_template, name="asset_import_template"),
     path("actifs/<int:pk>/", assets.AssetDetailView.as_view(), name="asset_detail"),
     path("actifs/<int:pk>/modifier/", assets.AssetEditView.as_view(), name="asset_edit"),
     path("actifs/<int:pk>/historique/", assets.AssetHistoryView.as_view(), name="asset_history"),

@@ -24,8 +24,8 @@ def test_an_asset_from_purchase_to_disposal(new_session, tmp_path):
     technician = UserFactory(roles=[Role.STAFF, Role.INVENTORY], first_name="Daniel", last_name="Morin")
     holder = UserFactory(roles=[Role.STAFF], first_name="Marie", last_name="Tremblay")
     CategoryFactory()
-    office = LocationFactory(room="10.12")
-    meeting_room = LocationFactory(room="10.14")
+    office = LocationFactory(floor="10", room="10.12")
+    meeting_room = LocationFactory(floor="10", room="10.14")
     today = timezone.localdate()
 
     it = new_session()

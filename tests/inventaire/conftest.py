@@ -26,12 +26,12 @@ def other_holder(db):
 
 @pytest.fixture
 def room(db):
-    return LocationFactory(room="10.12")
+    return LocationFactory(floor="10", room="10.12")
 
 
 @pytest.fixture
 def other_room(db):
-    return LocationFactory(room="10.14")
+    return LocationFactory(floor="10", room="10.14")
 
 
 @pytest.fixture

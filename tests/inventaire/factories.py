@@ -39,8 +39,9 @@ class LocationFactory(factory.django.DjangoModelFactory):
         model = Location
 
     site = factory.LazyFunction(lambda: Site.objects.get(code="quebec"))
-    floor = "10"
-    room = factory.Sequence(lambda n: f"10.{n:02d}")
+    # Floor 20 by default: apart from the rooms the tests name on floor 10.
+    floor = "20"
+    room = factory.Sequence(lambda n: f"20.{n:03d}")
 
 
 class AssetFactory(factory.django.DjangoModelFactory):
