@@ -3,8 +3,8 @@ items whose yearly confirmation is due, and what they held before."""
 
 from django.utils import timezone
 
+from inventaire.confirmations import confirmation_due
 from inventaire.models import Asset, Assignment, HandOver
-from inventaire.services.assignments import confirmation_due
 
 
 def my_equipment(user, today=None):

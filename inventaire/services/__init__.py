@@ -15,7 +15,6 @@ from inventaire.services.assets import (
 from inventaire.services.assignments import (
     check_in,
     check_out,
-    confirmation_due,
     handover_acknowledge,
     holdings_confirm,
 )
@@ -42,7 +41,6 @@ __all__ = [
     "category_save",
     "check_in",
     "check_out",
-    "confirmation_due",
     "handover_acknowledge",
     "holdings_confirm",
     "licence_save",

@@ -5,16 +5,19 @@ all its items, its PDF kept) and their yearly confirmation that they still hold 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inventaire.acknowledgements import acknowledgement_pdf
 from inventaire.choices import AssetStatus, MovementKind
+from inventaire.confirmations import confirmation_given
 from inventaire.models import Asset, Assignment, HandOver
 from inventaire.services.assets import _end_assignment, can_move, check_date, journal, require_manager
 from opq_intranet.core.files import private_file_store
+from opq_intranet.core.notifications import notifications_done, notify
 
-CONFIRMATION_DAYS = 365  # a holder confirms each item once a year
+HANDOVER_KEY = "inventaire.handover_to_acknowledge"
 
 
 def _locked(assets):
@@ -57,6 +60,17 @@ def check_out(*, assets, user, on, holder=None, location=None, note=""):
             asset.location = location
         asset.save(update_fields=["status", "holder", "location"])
         journal(asset, MovementKind.CHECKED_OUT, user=user, on=on, holder=holder, location=location, note=note)
+    if handover is not None:
+        # In the person's queue on Mon travail (and by email) until they acknowledge it.
+        notify(
+            recipients=[holder],
+            key=HANDOVER_KEY,
+            target=handover,
+            url=reverse("inventaire:my_equipment"),
+            subject_template="inventaire/email/handover_subject.txt",
+            body_template="inventaire/email/handover.txt",
+            context={"handover": handover, "assets": assets},
+        )
     return handover
 
 
@@ -101,13 +115,8 @@ def handover_acknowledge(*, handover, user):
         uploaded=content, owner=handover, user=user, allowed_types={"application/pdf"}
     )
     handover.save(update_fields=["acknowledged_at", "acknowledgement"])
+    notifications_done(target=handover, key=HANDOVER_KEY)
     return handover
-
-
-def confirmation_due(assignment, today):
-    """Whether the holder owes this year's word that they still hold it."""
-    since = assignment.confirmed_on or assignment.checked_out_on
-    return (today - since).days >= CONFIRMATION_DAYS
 
 
 @transaction.atomic
@@ -117,4 +126,6 @@ def holdings_confirm(*, user, assignment_ids, on=None):
     mine = Assignment.objects.select_for_update().filter(holder=user, checked_in_on__isnull=True, pk__in=assignment_ids)
     if not assignment_ids or mine.count() != len(set(assignment_ids)):
         raise ValidationError(_("Choose among the items you hold."))
-    return mine.update(confirmed_on=on)
+    confirmed = mine.update(confirmed_on=on)
+    confirmation_given(user, on)
+    return confirmed
