@@ -165,4 +165,21 @@ def test_the_office_is_warned_once_of_files_that_expire_unfiled(
 def test_a_list_can_show_each_files_expiry_in_its_query(space, unit_member):
     shared_file = file_last_active(space, unit_member, datetime.date(2027, 1, 15))
     annotated = retention.with_expiry(SharedFile.objects.filter(pk=shared_file.pk)).get()
-    assert timezone.localdate(annotated.kept_until) == retention.expiry_of(shared_file) == datetime.date(2027, 2, 14)
+    assert annotated.kept_until == retention.expiry_of(shared_file) == datetime.date(2027, 2, 14)
+
+
+def test_a_file_touched_late_in_the_evening_expires_on_its_day_across_daylight_time(space, unit_member):
+    # 23:30 on 1 March 2027; 30 days later the clocks have moved forward (14 March): the file
+    # is kept until 31 March, warned of on 17 March, purged on 1 April, as expiry_of() says.
+    shared_file = file_last_active(space, unit_member, datetime.date(2027, 3, 1))
+    late = timezone.make_aware(datetime.datetime(2027, 3, 1, 23, 30))
+    SharedFile.objects.filter(pk=shared_file.pk).update(last_activity_at=late)
+    shared_file.refresh_from_db()
+    assert retention.expiry_of(shared_file) == datetime.date(2027, 3, 31)
+    assert retention.with_expiry(SharedFile.objects.filter(pk=shared_file.pk)).get().kept_until == datetime.date(
+        2027, 3, 31
+    )
+    warning_day = datetime.date(2027, 3, 31) - datetime.timedelta(days=retention.EXPIRY_WARNING_DAYS)
+    assert list(retention.expiring_files(warning_day)) == [shared_file]
+    assert not retention.expired_files(datetime.date(2027, 3, 31)).exists()
+    assert list(retention.expired_files(datetime.date(2027, 4, 1))) == [shared_file]

@@ -18,8 +18,8 @@ activity, then purged by the job `documents.exchange_retention`.
 import datetime
 
 from django.db import transaction
-from django.db.models import DurationField, ExpressionWrapper, F, Value
-from django.db.models.functions import Greatest
+from django.db.models import DateField, DurationField, ExpressionWrapper, F, Value
+from django.db.models.functions import Greatest, TruncDate
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,24 +55,34 @@ def _start_of(day):
 
 
 def _kept_until():
-    """The file's last activity (deletion included) plus its space's retention, as SQL."""
+    """The file's last activity (deletion included) plus its space's retention, as SQL: a
+    moment, for the bounds the partial index on last activity can serve."""
     retention = ExpressionWrapper(F("space__retention_days") * Value(ONE_DAY), output_field=DurationField())
     return Greatest("last_activity_at", "deleted_at") + retention
 
 
+def _kept_on():
+    """The last day the file is kept, as SQL: the local date of its last activity plus its
+    space's retention in days, as expiry_of() counts it. Adding days to the moment instead
+    moved a file touched after 23:00 to the next day across a change to daylight time."""
+    last_day = TruncDate(Greatest("last_activity_at", "deleted_at"), tzinfo=timezone.get_current_timezone())
+    return ExpressionWrapper(last_day + F("space__retention_days"), output_field=DateField())
+
+
 def with_expiry(files):
-    """Annotate a queryset of shared files with `kept_until`, the moment its retention ends
+    """Annotate a queryset of shared files with `kept_until`, the last day of its retention
     (for a list's "expire le …" column: `{{ file.kept_until|date:"SHORT_DATE_FORMAT" }}`;
     the file is purged the day after that date)."""
-    return files.annotate(kept_until=_kept_until())
+    return files.annotate(kept_until=_kept_on())
 
 
 def expired_files(today):
-    """Files not purged whose expiry day is before `today` (the partial index on last activity)."""
+    """Files not purged whose expiry day is before `today` (the partial index on last activity
+    narrows them, a day wide for daylight time; the local date decides)."""
     return (
         SharedFile.objects.filter(purged_at__isnull=True)
-        .alias(kept_until=_kept_until())
-        .filter(kept_until__lt=_start_of(today))
+        .alias(kept_until=_kept_until(), kept_on=_kept_on())
+        .filter(kept_until__lt=_start_of(today + ONE_DAY), kept_on__lt=today)
         .order_by("pk")
     )
 
@@ -82,8 +92,8 @@ def expiring_files(today, days=EXPIRY_WARNING_DAYS):
     day = today + datetime.timedelta(days=days)
     return (
         SharedFile.objects.filter(**UNFILED)
-        .alias(kept_until=_kept_until())
-        .filter(kept_until__gte=_start_of(day), kept_until__lt=_start_of(day + ONE_DAY))
+        .alias(kept_on=_kept_on())
+        .filter(kept_on=day)
         .select_related("space")
         .order_by("space_id", "name", "pk")
     )
@@ -92,10 +102,8 @@ def expiring_files(today, days=EXPIRY_WARNING_DAYS):
 def expiry_warning_settle(*, space, today):
     """The warning leaves the Office's queues once no file of the space it could be about is
     left unfiled (filed, deleted or purged): called after a filing and after the purge."""
-    horizon = _start_of(today + datetime.timedelta(days=EXPIRY_WARNING_DAYS + 1))
-    waiting = (
-        SharedFile.objects.filter(space=space, **UNFILED).alias(kept_until=_kept_until()).filter(kept_until__lt=horizon)
-    )
+    horizon = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    waiting = SharedFile.objects.filter(space=space, **UNFILED).alias(kept_on=_kept_on()).filter(kept_on__lte=horizon)
     if not waiting.exists():
         notifications_done(target=space, key=EXPIRING_KEY)
 
