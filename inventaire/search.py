@@ -1,10 +1,12 @@
-"""The assets in the global search, for the Inventaire role: by tag, serial number, hostname,
-make and model, or holder's name, as the list's search box finds them."""
+"""The inventory in the global search, for the Inventaire role: an asset by tag, serial
+number, hostname, make and model, or holder's name, as the list's search box finds it; a
+software licence by its name, vendor or contract reference."""
 
 from django.utils.translation import gettext_lazy as _
 
 from inventaire import selectors
 from opq_intranet.core.registry.search import SearchProvider, SearchResult, register
+from opq_intranet.core.text import filter_words
 
 
 class AssetSearch(SearchProvider):
@@ -27,3 +29,24 @@ class AssetSearch(SearchProvider):
 
 
 register(AssetSearch())
+
+
+class LicenceSearch(SearchProvider):
+    key = "inventaire.licences"
+    label = _("Software licences")
+    permission = "accounts.access_inventaire"
+    order = 61
+
+    def search(self, request, query, limit):
+        matching = filter_words(selectors.licences(), ("name", "vendor", "reference"), query).order_by("name", "pk")
+        return [
+            SearchResult(
+                str(licence),
+                licence.get_absolute_url(),
+                " · ".join(filter(None, [licence.vendor, licence.expires_on and licence.expires_on.isoformat()])),
+            )
+            for licence in matching[:limit]
+        ]
+
+
+register(LicenceSearch())

@@ -2,6 +2,8 @@
 its holders and its journal), its corrections, its history, and the actions that move its
 status (repair, loss, finding it, moving it, disposal): each a page with its form and one service."""
 
+from urllib.parse import quote
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,7 +55,7 @@ def asset_actions(asset):
     """The buttons of an asset's page: only the moves its status allows."""
     if asset.is_disposed:
         return []
-    pk, tag = asset.pk, asset.tag
+    pk, tag = asset.pk, quote(asset.tag)
     actions = [Action(_("Correct"), reverse("inventaire:asset_edit", args=[pk]), "outline-secondary")]
     if services.can_move(asset, AssetStatus.ASSIGNED) and asset.status == AssetStatus.IN_STOCK:
         actions.append(

@@ -142,3 +142,11 @@ def test_the_licence_history_query_count(assert_query_count, make_client, techni
     client.get(url)
     with assert_query_count("inventaire:licence_history"):
         assert client.get(url).status_code == 200
+
+
+def test_the_global_search_finds_a_licence_for_the_role_only(make_client, technician, staff_user, acrobat):
+    url = reverse("core:search_group", args=["inventaire.licences"])
+    found = make_client(technician).get(url, {"q": "acrobat"})
+    assert acrobat.get_absolute_url() in found.text
+    refused = make_client(staff_user).get(url, {"q": "acrobat"})
+    assert refused.status_code in (403, 404) and acrobat.get_absolute_url() not in refused.text
