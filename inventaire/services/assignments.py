@@ -13,7 +13,7 @@ from inventaire.acknowledgements import acknowledgement_pdf
 from inventaire.choices import AssetStatus, MovementKind
 from inventaire.confirmations import confirmation_given
 from inventaire.models import Asset, Assignment, HandOver
-from inventaire.services.assets import _end_assignment, can_move, check_date, journal, require_manager
+from inventaire.services.assets import _end_assignment, check_date, journal, require_manager
 from opq_intranet.core.files import private_file_store
 from opq_intranet.core.notifications import notifications_done, notify
 
@@ -25,7 +25,8 @@ def _locked(assets):
 
 
 def _refuse_unless_all(assets, status, message):
-    refused = [asset.tag for asset in assets if not can_move(asset, status)]
+    """Every asset in `status`, or the whole list is refused (naming the others)."""
+    refused = [asset.tag for asset in assets if asset.status != status]
     if refused:
         raise ValidationError({"tags": message % {"tags": ", ".join(sorted(refused))}})
 
@@ -43,7 +44,8 @@ def check_out(*, assets, user, on, holder=None, location=None, note=""):
         raise ValidationError({"holder": _("Only an active staff member can hold the Office's equipment.")})
     check_date(on)
     assets = _locked(assets)
-    _refuse_unless_all(assets, AssetStatus.ASSIGNED, _("Not in stock, so not checked out: %(tags)s."))
+    # In stock only: an asset back from repair goes to its holder through its own service.
+    _refuse_unless_all(assets, AssetStatus.IN_STOCK, _("Not in stock, so not checked out: %(tags)s."))
     handover = HandOver.objects.create(holder=holder, handed_on=on, handed_by=user, note=note) if holder else None
     for asset in assets:
         Assignment.objects.create(
@@ -83,11 +85,7 @@ def check_in(*, assets, user, on, location=None, note=""):
         raise ValidationError({"tags": _("Name at least one asset.")})
     check_date(on)
     assets = _locked(assets)
-    not_out = [asset.tag for asset in assets if asset.status != AssetStatus.ASSIGNED]
-    if not_out:
-        raise ValidationError(
-            {"tags": _("Not checked out, so not checked in: %(tags)s.") % {"tags": ", ".join(sorted(not_out))}}
-        )
+    _refuse_unless_all(assets, AssetStatus.ASSIGNED, _("Not checked out, so not checked in: %(tags)s."))
     for asset in assets:
         holder = asset.holder
         _end_assignment(asset, user=user, on=on, note=note)

@@ -155,3 +155,13 @@ def test_a_person_history_lists_what_they_held(technician, holder, laptop):
     services.check_in(assets=[laptop], user=technician, on=TODAY)
     AssetFactory()
     assert [a.asset for a in selectors.person_assignments(holder)] == [laptop]
+
+
+@pytest.mark.parametrize("status", [AssetStatus.IN_REPAIR, AssetStatus.LOST, AssetStatus.DISPOSED])
+def test_only_an_asset_in_stock_is_checked_out(technician, holder, status):
+    asset = AssetFactory(status=status, created_by=technician)
+    before = state()
+    with pytest.raises(ValidationError) as refused:
+        services.check_out(assets=[asset], user=technician, on=TODAY, holder=holder)
+    assert asset.tag in refused.value.message_dict["tags"][0]
+    assert state() == before and fresh(asset).status == status
