@@ -132,6 +132,7 @@ READ_ONLY_ADMIN = (
     "discipline_appeal",
     "inventaire_asset",
     "inventaire_handover",
+    "administrateurs_candidate",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 

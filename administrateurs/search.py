@@ -1,0 +1,23 @@
+"""The candidacies in the global search, for the Nominations role: by name, expertise or city."""
+
+from django.utils.translation import gettext_lazy as _
+
+from administrateurs import selectors
+from opq_intranet.core.registry.search import SearchProvider, SearchResult, register
+
+
+class CandidateSearch(SearchProvider):
+    key = "administrateurs.candidates"
+    label = _("Candidates")
+    permission = "accounts.access_administrateurs"
+    order = 30
+
+    def search(self, request, query, limit):
+        found = selectors.matching_candidates(selectors.candidates(), query).order_by("last_name", "pk")[:limit]
+        return [
+            SearchResult(str(c), c.get_absolute_url(), f"{c.get_region_display()} · {c.get_status_display()}")
+            for c in found
+        ]
+
+
+register(CandidateSearch())

@@ -1,0 +1,69 @@
+"""A candidacy's writes: enter it, correct it, and move its status through TRANSITIONS:
+received → under review → eligible → in the bank → appointed, and withdrawn or expired."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from administrateurs import permissions
+from administrateurs.choices import CandidacyStatus
+from administrateurs.models import Candidate
+
+S = CandidacyStatus
+TRANSITIONS = {
+    S.RECEIVED: {S.UNDER_REVIEW, S.WITHDRAWN},
+    S.UNDER_REVIEW: {S.ELIGIBLE, S.WITHDRAWN},
+    S.ELIGIBLE: {S.IN_BANK, S.WITHDRAWN},
+    S.IN_BANK: {S.APPOINTED, S.WITHDRAWN, S.EXPIRED},
+    S.APPOINTED: {S.IN_BANK},  # the term ended: back in the bank
+    S.EXPIRED: {S.UNDER_REVIEW},  # consent renewed: reviewed again
+}
+
+
+def can_move(candidate, status):
+    return status in TRANSITIONS.get(CandidacyStatus(candidate.status), ())
+
+
+def require_manager(user):
+    if not permissions.manages(user):
+        raise PermissionDenied
+
+
+def _check(candidate):
+    today = timezone.localdate()
+    errors = {}
+    for name in ("consent_on", "received_on"):
+        value = getattr(candidate, name)
+        if value and value > today:
+            errors[name] = _("The date cannot be later than today.")
+    if errors:
+        raise ValidationError(errors)
+    candidate.full_clean(exclude=["created_by", "status"])
+
+
+@transaction.atomic
+def candidate_save(*, candidate, user):
+    """Enter a new candidacy (received) or save corrections; the status stays the services'."""
+    require_manager(user)
+    _check(candidate)
+    if candidate.pk is None:
+        candidate.status, candidate.created_by = CandidacyStatus.RECEIVED, user
+    else:
+        candidate.status = Candidate.objects.values_list("status", flat=True).get(pk=candidate.pk)
+    candidate.save()
+    return candidate
+
+
+@transaction.atomic
+def candidate_move(*, candidate, user, status):
+    require_manager(user)
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if not can_move(candidate, status):
+        raise ValidationError(
+            _('The candidacy cannot go from "%(current)s" to "%(status)s".')
+            % {"current": CandidacyStatus(candidate.status).label, "status": CandidacyStatus(status).label}
+        )
+    candidate.status = status
+    candidate.save(update_fields=["status"])
+    return candidate

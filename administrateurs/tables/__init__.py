@@ -1,0 +1,5 @@
+"""Tables of the administrators' bank."""
+
+from administrateurs.tables.candidates import CandidateTable
+
+__all__ = ["CandidateTable"]

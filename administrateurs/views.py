@@ -1,6 +1,0 @@
-from django.shortcuts import render
-
-
-def index(request):
-    """The app's landing page. Guarded by the app's access_permission (see apps.py)."""
-    return render(request, "administrateurs/index.html")

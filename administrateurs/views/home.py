@@ -1,0 +1,10 @@
+from django.shortcuts import render
+
+from administrateurs import permissions, selectors
+from opq_intranet.accounts.access import access
+
+
+@access(permissions.MANAGE_RULE)
+def index(request):
+    """The app's home: the candidacies by status, and the ways in."""
+    return render(request, "administrateurs/index.html", {"by_status": selectors.by_status()})
