@@ -16,7 +16,7 @@ from openpyxl.styles import Font
 
 from documents import services
 from documents.models import RecordClass, RetentionRule
-from opq_intranet.core.spreadsheets import read_workbook, safe_cell_value, styled_workbook, workbook_bytes
+from opq_intranet.core.spreadsheets import cell_text, read_workbook, safe_cell_value, styled_workbook, workbook_bytes
 
 HEADERS = ["Code", "Titre", "Classe parente", "Règle", "Description", "Mots-clés", "Active"]
 SHEET = "Plan"
@@ -72,14 +72,6 @@ def export_plan():
     return workbook_bytes(workbook)
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def read_plan(uploaded):
     """([PlanRow], [ImportProblem]); the rows are only good if there is no problem."""
     try:
@@ -91,7 +83,7 @@ def read_plan(uploaded):
     for number, values in enumerate(sheet_rows[1:], start=2):
         if not values or all(v in (None, "") for v in values):
             continue
-        values = [_text(v) for v in values] + [""] * (len(HEADERS) - len(values))
+        values = [cell_text(v) for v in values] + [""] * (len(HEADERS) - len(values))
         code, title, parent, rule, description, keywords, active = values[: len(HEADERS)]
         if active.lower() not in ("", YES, NO):
             problems.append(ImportProblem(number, _("The Active column holds “oui” or “non”.")))

@@ -4,7 +4,6 @@ serial number given twice or already taken, a bad date or amount, …) and repor
 by row; nothing is saved unless the whole file is clean. A clean file is shown as a preview
 first and imported on confirmation (views/imports.py)."""
 
-import datetime
 from contextlib import suppress
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -20,7 +19,7 @@ from inventaire.choices import Encryption
 from inventaire.labels import TAG_PATTERN
 from inventaire.models import Asset, Category, Location
 from opq_intranet.core.files import sniff_mime_type
-from opq_intranet.core.spreadsheets import read_csv, read_workbook, xlsx_bytes
+from opq_intranet.core.spreadsheets import cell_text, read_csv, read_workbook, xlsx_bytes
 
 COLUMNS = [
     ("tag", "Étiquette"),
@@ -73,18 +72,6 @@ def template_xlsx():
     return xlsx_bytes([("Actifs", [TEMPLATE_HEADERS])])
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def read_rows(name, content):
     """[(row number, {column: text})] of the file, or a ValidationError on the file itself."""
     if name.lower().endswith(".csv"):
@@ -101,7 +88,7 @@ def read_rows(name, content):
         rows = read_workbook(upload, max_rows=MAX_ROWS + 1, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)[0][1]
     if not rows:
         raise ValidationError(_("The file is empty."))
-    header = [_text(value).lstrip("\ufeff").lower() for value in rows[0]]
+    header = [cell_text(value).lstrip("\ufeff").lower() for value in rows[0]]
     expected = [h.lower() for h in TEMPLATE_HEADERS]
     missing = [h for h, low in zip(TEMPLATE_HEADERS, expected, strict=True) if low not in header]
     if missing:
@@ -109,7 +96,7 @@ def read_rows(name, content):
     index = {name: header.index(head) for (name, _h), head in zip(COLUMNS, expected, strict=True)}
     read = []
     for number, values in enumerate(rows[1:], start=2):
-        cells = [_text(v) for v in values]
+        cells = [cell_text(v) for v in values]
         if not any(cells):
             continue
         cells += [""] * (len(header) - len(cells))

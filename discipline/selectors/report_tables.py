@@ -2,7 +2,7 @@
 orders report on) and tables that the page, the PDF and the workbook all draw the same way."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from statistics import median
 
 from django.db.models import Exists, OuterRef
@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from discipline.choices import MERITS_HEARINGS, HearingOutcome
 from discipline.models import Hearing
+from opq_intranet.core.calendar import fiscal_year, fiscal_year_label, fiscal_year_of  # noqa: F401 (the reports' names)
 
 
 @dataclass
@@ -46,20 +47,6 @@ class ReportTable:
     rows: list = field(default_factory=list)
     note: str = ""
     first_column: str = ""
-
-
-def fiscal_year(year):
-    """The fiscal year `year` of the Office and of the orders' annual returns: 1 April of the
-    previous year to 31 March of `year` (the BDSP's reporting year `year`)."""
-    return date(year - 1, 4, 1), date(year, 3, 31)
-
-
-def fiscal_year_label(year):
-    return f"{year - 1}-{year}"
-
-
-def fiscal_year_of(day):
-    return day.year + 1 if day.month >= 4 else day.year
 
 
 def months_between(first, last):

@@ -6,10 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inventaire.label_sheets import PRESETS
-from inventaire.selectors.depreciation import fiscal_year_of
+from opq_intranet.core.calendar import fiscal_year_of
+from opq_intranet.core.filtersets import FIRST_YEAR, LAST_YEAR
 from opq_intranet.core.forms import DateInput
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class FiscalYearForm(forms.Form):

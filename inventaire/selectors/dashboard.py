@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from inventaire.choices import AssetStatus, Encryption, Posture
 from inventaire.models import Asset, Licence
+from inventaire.selectors.assets import current_assets
 
 SOON_DAYS = 90
 SHOWN = 10
@@ -50,10 +51,6 @@ def list_url(**filters):
     return f"{reverse('inventaire:asset_list')}?{urlencode(filters)}"
 
 
-def _current():
-    return Asset.objects.exclude(status=AssetStatus.DISPOSED)
-
-
 def _grouped(queryset, field):
     return list(queryset.values_list(field).annotate(n=Count("pk")).order_by(field))
 
@@ -66,29 +63,29 @@ def dashboard(today=None):
     ]
     sites = [
         Bar(name or _("No location"), n, list_url(site=pk) if pk else list_url())
-        for pk, name, n in _current()
+        for pk, name, n in current_assets()
         .values_list("location__site", "location__site__name")
         .annotate(n=Count("pk"))
         .order_by("location__site__name")
     ]
     categories = [
         Bar(name, n, list_url(category=pk))
-        for pk, name, n in _current()
+        for pk, name, n in current_assets()
         .values_list("category", "category__name")
         .annotate(n=Count("pk"))
         .order_by("category__name")
     ]
-    laptops = dict(_grouped(_current().filter(category__posture=Posture.LAPTOP), "disk_encryption"))
+    laptops = dict(_grouped(current_assets().filter(category__posture=Posture.LAPTOP), "disk_encryption"))
     encryption = [
         Bar(choice.label, laptops.get(choice.value, 0), list_url(posture=Posture.LAPTOP, disk_encryption=choice.value))
         for choice in Encryption
     ]
-    mobiles = dict(_grouped(_current().filter(category__posture=Posture.MOBILE), "mdm_enrolled"))
+    mobiles = dict(_grouped(current_assets().filter(category__posture=Posture.MOBILE), "mdm_enrolled"))
     management = [
         Bar(_("Under management"), mobiles.get(True, 0), list_url(posture=Posture.MOBILE, mdm_enrolled="true")),
         Bar(_("Not under management"), mobiles.get(False, 0), list_url(posture=Posture.MOBILE, mdm_enrolled="false")),
     ]
-    computers = _current().filter(category__posture__in=(Posture.LAPTOP, Posture.WORKSTATION))
+    computers = current_assets().filter(category__posture__in=(Posture.LAPTOP, Posture.WORKSTATION))
     systems = [
         Bar(
             f"{name} {version}".strip() or _("Unknown"), n, list_url(computers="true", os_name=name, os_version=version)
@@ -98,7 +95,7 @@ def dashboard(today=None):
         .order_by("os_name", "os_version")
     ]
     soon = (
-        _current()
+        current_assets()
         .filter(warranty_ends_on__gte=today, warranty_ends_on__lte=today + timedelta(days=SOON_DAYS))
         .select_related("category")
         .order_by("warranty_ends_on", "tag")

@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from inventaire.depreciation import accumulated, cents, terms_of
 from inventaire.models import Asset
+from opq_intranet.core.calendar import fiscal_year, fiscal_year_label
 
 FIELDS = (
     "opening_cost",
@@ -25,19 +26,6 @@ FIELDS = (
     "opening_value",
     "closing_value",
 )
-
-
-def fiscal_year(year):
-    """The Office's fiscal year that ends on 31 March of `year`: (first day, last day)."""
-    return date(year - 1, 4, 1), date(year, 3, 31)
-
-
-def fiscal_year_label(year):
-    return f"{year - 1}-{year}"
-
-
-def fiscal_year_of(day):
-    return day.year + 1 if day.month >= 4 else day.year
 
 
 @dataclass

@@ -21,6 +21,7 @@ from opq_intranet.accounts.access import access
 from opq_intranet.core.forms import add_service_errors
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.views.generic import (
+    REFUSED,
     Action,
     ObjectActionView,
     ObjectDetailView,
@@ -29,7 +30,6 @@ from opq_intranet.core.views.generic import (
 )
 
 CAMPAIGNS = ("inventaire:campaign_list", gettext_lazy("Stock-taking"))
-REFUSED = 422
 SHOWN = 200  # rows of each list on the results page (the report has them all)
 
 

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_POST
 from inventaire import permissions, selectors, services
 from inventaire.forms import ConfirmHoldingsForm
 from opq_intranet.accounts.access import access
-
-REFUSED = 422
+from opq_intranet.core.views.generic import REFUSED
 
 
 def _page(request, *, form=None, status=200):

@@ -19,11 +19,11 @@ from inventaire.views.assets import ASSETS, HOME
 from opq_intranet.accounts.access import access
 from opq_intranet.core.downloads import download_response
 from opq_intranet.core.spreadsheets import XLSX
+from opq_intranet.core.views.generic import REFUSED
 
 MAX_BYTES = 5 * 1024 * 1024
 WAIT_SECONDS = 30 * 60
 PREVIEW_ROWS = 50
-REFUSED = 422
 
 
 class AssetImportForm(forms.Form):

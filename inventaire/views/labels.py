@@ -12,10 +12,10 @@ from inventaire.label_sheets import label_sheets_pdf
 from inventaire.views.assets import ASSETS, HOME
 from opq_intranet.accounts.access import access
 from opq_intranet.core.downloads import download_response
+from opq_intranet.core.views.generic import REFUSED
 
 MAX_LABELS = 1000
 OWN_PARAMETERS = {"preset", "tags", "skip", "csrfmiddlewaretoken"}
-REFUSED = 422
 
 
 def _selected(form, filterset):

@@ -11,8 +11,7 @@ from inventaire.selectors.depreciation import FIELDS
 from inventaire.views.assets import HOME
 from opq_intranet.accounts.access import access
 from opq_intranet.core.spreadsheets import FORMATS, spreadsheet_response
-
-REFUSED = 422
+from opq_intranet.core.views.generic import REFUSED
 
 
 def column_labels():

@@ -128,3 +128,20 @@ def holidays_between(start, end):
     for year in range(start.year, end.year + 1):
         found.extend((d, n) for d, n in legal_holidays(year).items() if start <= d <= end)
     return sorted(found)
+
+
+# --- The Office's fiscal year: 1 April to 31 March (the orders' annual returns use it too). ---
+
+
+def fiscal_year(year):
+    """The fiscal year `year` of the Office and of the orders' annual returns: 1 April of the
+    previous year to 31 March of `year` (the BDSP's reporting year `year`)."""
+    return date(year - 1, 4, 1), date(year, 3, 31)
+
+
+def fiscal_year_label(year):
+    return f"{year - 1}-{year}"
+
+
+def fiscal_year_of(day):
+    return day.year + 1 if day.month >= 4 else day.year

@@ -39,7 +39,7 @@ import re
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from xml.parsers import expat
 
 from django.core.exceptions import ValidationError
@@ -69,6 +69,20 @@ def plain_value(value):
     if isinstance(value, datetime) and value.tzinfo is not None:
         return timezone.localtime(value).replace(tzinfo=None)  # spreadsheets have no time zones
     return value
+
+
+def cell_text(value):
+    """An uploaded cell as the text a person typed: integral floats without ".0", dates in ISO,
+    no surrounding spaces, empty for an empty cell (the imports' readers)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
 
 
 def csv_cell(value):
