@@ -43,3 +43,54 @@ class CandidacyStatus(models.TextChoices):
     APPOINTED = "appointed", pgettext_lazy("candidacy status", "Appointed")
     WITHDRAWN = "withdrawn", pgettext_lazy("candidacy status", "Withdrawn")
     EXPIRED = "expired", pgettext_lazy("candidacy status", "Expired")
+
+
+class LinkKind(models.TextChoices):
+    """A declared link with an order: the first two make the candidate ineligible for that
+    order's board (art. 78: a public representative is neither a member of the order nor an
+    officer of a body that defends its members' interests)."""
+
+    MEMBER = "member", _("Member of the order")
+    INTEREST_BODY = "interest_body", _("Officer of a body that defends the members' interests")
+    OTHER = "other", _("Other link (to be assessed)")
+
+
+DISQUALIFYING_LINKS = frozenset({LinkKind.MEMBER, LinkKind.INTEREST_BODY})
+
+
+class DocumentKind(models.TextChoices):
+    CV = "cv", _("Curriculum vitæ")
+    LETTER = "letter", _("Letter")
+    OTHER = "other", _("Other document")
+
+
+class BodyKind(models.TextChoices):
+    BOARD = "board", _("Board of directors")
+    REVIEW_COMMITTEE = "review", _("Review committee")
+    OTHER = "other", _("Other body")
+
+
+class TermEnd(models.TextChoices):
+    EXPIRED = "expired", pgettext_lazy("term end", "Term completed")
+    RESIGNED = "resigned", pgettext_lazy("term end", "Resigned")
+    REVOKED = "revoked", pgettext_lazy("term end", "Revoked")
+    DECEASED = "deceased", pgettext_lazy("term end", "Deceased")
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("proposal status", "Pending")
+    APPOINTED = "appointed", pgettext_lazy("proposal status", "Appointed")
+    ENDED = "ended", pgettext_lazy("proposal status", "Ended")
+
+
+class ObligationKind(models.TextChoices):
+    """What an appointee owes before their first meeting."""
+
+    TRAINING = "training", _("Governance and ethics training")
+    DECLARATION = "declaration", _("Solemn declaration")
+
+
+class MeetingKind(models.TextChoices):
+    REGULAR = "regular", pgettext_lazy("meeting kind", "Regular meeting")
+    SPECIAL = "special", pgettext_lazy("meeting kind", "Special meeting")
+    COMMITTEE = "committee", pgettext_lazy("meeting kind", "Committee meeting")

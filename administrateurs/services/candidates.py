@@ -16,7 +16,7 @@ TRANSITIONS = {
     S.UNDER_REVIEW: {S.ELIGIBLE, S.WITHDRAWN},
     S.ELIGIBLE: {S.IN_BANK, S.WITHDRAWN},
     S.IN_BANK: {S.APPOINTED, S.WITHDRAWN, S.EXPIRED},
-    S.APPOINTED: {S.IN_BANK},  # the term ended: back in the bank
+    S.APPOINTED: {S.IN_BANK, S.WITHDRAWN},  # the term ended: back in the bank, or leaves it
     S.EXPIRED: {S.UNDER_REVIEW},  # consent renewed: reviewed again
 }
 
@@ -64,6 +64,6 @@ def candidate_move(*, candidate, user, status):
             _('The candidacy cannot go from "%(current)s" to "%(status)s".')
             % {"current": CandidacyStatus(candidate.status).label, "status": CandidacyStatus(status).label}
         )
-    candidate.status = status
-    candidate.save(update_fields=["status"])
+    candidate.status, candidate.status_changed_on = status, timezone.localdate()
+    candidate.save(update_fields=["status", "status_changed_on"])
     return candidate

@@ -218,6 +218,13 @@ EXCHANGE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024  # what the browser sends per requ
 CLAMAV_ADDRESS = env("CLAMAV_ADDRESS", default="")
 CLAMAV_TIMEOUT = env.int("CLAMAV_TIMEOUT", default=300)  # seconds; no answer: the upload is refused
 
+# --- Administrators' bank (administrateurs). ------------------------------------------------
+ADMINISTRATEURS_MAX_CONSECUTIVE_TERMS = env.int("ADMINISTRATEURS_MAX_CONSECUTIVE_TERMS", default=3)
+ADMINISTRATEURS_TERM_NOTICE_DAYS = env.int("ADMINISTRATEURS_TERM_NOTICE_DAYS", default=120)  # before a term ends
+ADMINISTRATEURS_CONSENT_DAYS = env.int("ADMINISTRATEURS_CONSENT_DAYS", default=365)  # a consent's life
+ADMINISTRATEURS_OBLIGATION_DAYS = env.int("ADMINISTRATEURS_OBLIGATION_DAYS", default=60)  # training, declaration
+ADMINISTRATEURS_RETENTION_DAYS = env.int("ADMINISTRATEURS_RETENTION_DAYS", default=730)  # closed candidacy, then purged
+
 # --- Security headers. ---------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,0 +1,69 @@
+"""Who may be appointed to a body, in one place: the matching's exclusions, the appointment's
+refusal and the candidate's page all read `exclusion_reasons()`.
+
+A candidate is excluded from a body when they are not in the bank, their consent has lapsed
+(renewed yearly), their file was purged, they already sit on that body, or they declared a
+link that art. 78 forbids with the body's order (a member of the order, or an officer of a body
+that defends its members' interests)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from administrateurs.choices import DISQUALIFYING_LINKS, CandidacyStatus, LinkKind
+
+
+def consent_expires_on(candidate):
+    """The last day the consent covers (it is renewed every ADMINISTRATEURS_CONSENT_DAYS)."""
+    return candidate.consent_on + timedelta(days=settings.ADMINISTRATEURS_CONSENT_DAYS)
+
+
+def consent_lapsed(candidate, *, today=None):
+    return consent_expires_on(candidate) < (today or timezone.localdate())
+
+
+def exclusion_reasons(candidate, body, *, links, sitting_body_ids, today=None):
+    """Why `candidate` cannot be appointed to `body` (an empty list: they can).
+
+    `links` are the candidate's declared links (CandidateLink rows, any order) and
+    `sitting_body_ids` the bodies where they hold a current term: the caller reads both for
+    every candidate at once, so that ranking a thousand candidates stays a few queries."""
+    today = today or timezone.localdate()
+    reasons = []
+    if candidate.purged_at:
+        return [_("The candidacy was purged.")]
+    if candidate.status != CandidacyStatus.IN_BANK:
+        reasons.append(_("Not in the bank (status: %(status)s).") % {"status": CandidacyStatus(candidate.status).label})
+    if consent_lapsed(candidate, today=today):
+        reasons.append(
+            _("Consent lapsed on %(date)s.") % {"date": date_format(consent_expires_on(candidate), "SHORT_DATE_FORMAT")}
+        )
+    if body.order_id:
+        for link in links:
+            if link.order_id == body.order_id and link.kind in DISQUALIFYING_LINKS:
+                reasons.append(
+                    _("%(link)s: %(order)s (art. 78).") % {"link": LinkKind(link.kind).label, "order": body.order}
+                )
+    if body.pk in sitting_body_ids:
+        reasons.append(_("Already sits on this body."))
+    return reasons
+
+
+def current_terms_filter(today):
+    """Terms running on `today` (started, not past their end, not ended early before it)."""
+    return Q(starts_on__lte=today, ends_on__gte=today) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+
+
+def reasons_for(candidate, body, *, today=None):
+    """`exclusion_reasons()` for one candidate, reading their links and seats (detail pages)."""
+    from administrateurs.models import Term
+
+    today = today or timezone.localdate()
+    sitting = set(
+        Term.objects.filter(current_terms_filter(today), candidate=candidate).values_list("seat__body_id", flat=True)
+    )
+    return exclusion_reasons(candidate, body, links=list(candidate.links.all()), sitting_body_ids=sitting, today=today)
