@@ -4,8 +4,9 @@ import datetime
 
 import factory
 
-from administrateurs.choices import Region
-from administrateurs.models import Candidate
+from administrateurs.choices import CandidacyStatus, Region
+from administrateurs.models import AppointmentDecision, Body, Candidate, Meeting, Seat, Term
+from opq_intranet.core.models import ProfessionalOrder
 from tests.factories import UserFactory
 
 
@@ -21,3 +22,54 @@ class CandidateFactory(factory.django.DjangoModelFactory):
     received_on = datetime.date(2026, 9, 1)
     consent_on = datetime.date(2026, 9, 1)
     created_by = factory.SubFactory(UserFactory)
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    """An order's board of 12 with 4 seats the Office fills (seats created with it)."""
+
+    class Meta:
+        model = Body
+        skip_postgeneration_save = True
+
+    order = factory.Iterator(ProfessionalOrder.objects.order_by("pk"))
+    name = factory.LazyAttribute(lambda b: f"Conseil d’administration · {b.order.name}")
+    size = 12
+    office_seats = 4
+    term_years = 4
+
+    @factory.post_generation
+    def with_seats(body, create, extracted, **kwargs):
+        if create and extracted is not False:
+            Seat.objects.bulk_create([Seat(body=body, number=n) for n in range(1, body.office_seats + 1)])
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AppointmentDecision
+
+    decided_on = datetime.date(2024, 3, 1)
+    resolution_number = factory.Sequence(lambda n: f"OPQ-{n:04d}")
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    """A term written directly (the services' checks are tested on their own)."""
+
+    class Meta:
+        model = Term
+
+    seat = factory.LazyFunction(lambda: BodyFactory().seats.first())
+    candidate = factory.SubFactory(CandidateFactory, status=CandidacyStatus.APPOINTED)
+    decision = factory.SubFactory(DecisionFactory)
+    starts_on = datetime.date(2024, 4, 1)
+    ends_on = factory.LazyAttribute(
+        lambda t: t.starts_on.replace(year=t.starts_on.year + 4) - datetime.timedelta(days=1)
+    )
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    held_on = datetime.date(2026, 10, 15)
+    hours = 3
