@@ -1,6 +1,7 @@
 from django.urls import path
 
 from administrateurs.views import candidates, home
+from administrateurs.views import matching as matching_views  # matching (slice h3)
 
 app_name = "administrateurs"
 
@@ -13,4 +14,18 @@ urlpatterns = [
     path("candidats/<int:pk>/modifier/", candidates.CandidateEditView.as_view(), name="candidate_edit"),
     path("candidats/<int:pk>/historique/", candidates.CandidateHistoryView.as_view(), name="candidate_history"),
     path("candidats/<int:pk>/statut/<slug:status>/", candidates.CandidateMoveView.as_view(), name="candidate_move"),
+    # Matching (slice h3): a seat's matching, proposing and appointing from it, the proposals
+    path("sieges/<int:pk>/jumelage/", matching_views.SeatMatchingView.as_view(), name="seat_matching"),
+    path(
+        "sieges/<int:pk>/jumelage/proposer/<int:candidate_pk>/",
+        matching_views.MatchingProposeView.as_view(),
+        name="matching_propose",
+    ),
+    path(
+        "sieges/<int:pk>/jumelage/nommer/<int:candidate_pk>/",
+        matching_views.MatchingAppointView.as_view(),
+        name="matching_appoint",
+    ),
+    path("propositions/", matching_views.ProposalListView.as_view(), name="proposal_list"),
+    path("propositions/<int:pk>/terminer/", matching_views.ProposalEndView.as_view(), name="proposal_end"),
 ]

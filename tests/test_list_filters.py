@@ -52,6 +52,18 @@ PARAMETERISED = {
     "inventaire:asset_detail": ["on"],
     "inventaire:campaign_scan": ["room"],
     "inventaire:campaign_detail": ["part"],
+    # Administrateurs, the matching (slice h3)
+    "administrateurs:seat_matching": [
+        "on",
+        "region",
+        "keywords",
+        "by_region",
+        "by_expertise",
+        "by_preference",
+        "by_parity",
+        "by_diversity",
+    ],
+    "administrateurs:matching_appoint": ["on"],
 }
 
 
@@ -142,6 +154,23 @@ def inventory_pages(staff):
     ]
 
 
+def matching_pages(staff):
+    """Administrateurs, the matching (slice h3): a seat's matching and its appointment form."""
+    from administrateurs.choices import CandidacyStatus
+    from tests.administrateurs.factories import BodyFactory, CandidateFactory
+
+    seat = BodyFactory().seats.first()
+    candidate = CandidateFactory(status=CandidacyStatus.IN_BANK)
+    return [
+        (staff, "administrateurs:seat_matching", reverse("administrateurs:seat_matching", args=[seat.pk])),
+        (
+            staff,
+            "administrateurs:matching_appoint",
+            reverse("administrateurs:matching_appoint", args=[seat.pk, candidate.pk]),
+        ),
+    ]
+
+
 def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client, staff, partner):
     from opq_intranet.core.registry.search import _providers
 
@@ -155,6 +184,7 @@ def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client
     ]
     pages += [(staff, "core:search_group", reverse("core:search_group", args=[key])) for key in sorted(_providers)]
     pages += inventory_pages(staff)
+    pages += matching_pages(staff)  # administrateurs, the matching (slice h3)
     assert {name for _client, name, _path in pages} == set(PARAMETERISED)
     failures = []
     for client, name, path in pages:

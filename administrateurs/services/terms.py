@@ -80,7 +80,7 @@ def _open_obligations(term, kinds):
 @transaction.atomic
 def term_appoint(*, seat, candidate, starts_on, resolution_number, decided_on, user):
     require_manager(user)
-    seat = Seat.objects.select_for_update().select_related("body__order").get(pk=seat.pk)
+    seat = Seat.objects.select_for_update(of=("self",)).select_related("body__order").get(pk=seat.pk)
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if not seat.is_active or not seat.body.is_active:
         raise ValidationError(_("This seat is no longer filled by the Office."))
