@@ -41,6 +41,7 @@ READS_QUERY_STRING = {
     "inventaire:check_out": ["tags"],
     "inventaire:check_in": ["tags"],
     "inventaire:label_sheet": ["preset", "tags", "skip", "q", "status", "kind", "category", "location", "holder"],
+    "administrateurs:allowances": ["start", "end", "body", "export"],  # slice h4
 }
 # Pages whose URL takes an argument and that read their query string (real arguments below).
 PARAMETERISED = {
@@ -52,6 +53,7 @@ PARAMETERISED = {
     "inventaire:asset_detail": ["on"],
     "inventaire:campaign_scan": ["room"],
     "inventaire:campaign_detail": ["part"],
+    "administrateurs:allowance_statement": ["start", "end"],  # slice h4
 }
 
 
@@ -142,6 +144,13 @@ def inventory_pages(staff):
     ]
 
 
+def administrateurs_pages(staff):  # slice h4
+    from tests.administrateurs.factories import CandidateFactory
+
+    statement = reverse("administrateurs:allowance_statement", args=[CandidateFactory().pk])
+    return [(staff, "administrateurs:allowance_statement", statement)]
+
+
 def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client, staff, partner):
     from opq_intranet.core.registry.search import _providers
 
@@ -155,6 +164,7 @@ def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client
     ]
     pages += [(staff, "core:search_group", reverse("core:search_group", args=[key])) for key in sorted(_providers)]
     pages += inventory_pages(staff)
+    pages += administrateurs_pages(staff)
     assert {name for _client, name, _path in pages} == set(PARAMETERISED)
     failures = []
     for client, name, path in pages:

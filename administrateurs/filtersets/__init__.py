@@ -2,4 +2,14 @@
 
 from administrateurs.filtersets.candidates import CandidateFilterSet
 
-__all__ = ["CandidateFilterSet"]
+# Slice h4: obligations, training sessions, meetings, allowance rates
+from administrateurs.filtersets.meetings import AllowanceRateFilterSet, MeetingFilterSet
+from administrateurs.filtersets.obligations import ObligationFilterSet, TrainingSessionFilterSet
+
+__all__ = [
+    "AllowanceRateFilterSet",
+    "CandidateFilterSet",
+    "MeetingFilterSet",
+    "ObligationFilterSet",
+    "TrainingSessionFilterSet",
+]

@@ -2,4 +2,44 @@
 
 from administrateurs.selectors.candidates import by_status, candidates, matching_candidates
 
-__all__ = ["by_status", "candidates", "matching_candidates"]
+# Slice h4: obligations, training sessions, meetings and allowance rates
+from administrateurs.selectors.meetings import attendances_of, eligible_terms, meeting_page, meetings, rates
+from administrateurs.selectors.obligations import (
+    in_window,
+    matching_obligations,
+    matching_sessions,
+    obligations,
+    obligations_due_within,
+    obligations_for_list,
+    obligations_to_remind_before,
+    obligations_to_remind_overdue,
+    open_obligations,
+    sessions_held,
+    term_not_over,
+    training_session_page,
+    training_sessions,
+)
+
+__all__ = [
+    "attendances_of",
+    "by_status",
+    "candidates",
+    "eligible_terms",
+    "in_window",
+    "matching_candidates",
+    "matching_obligations",
+    "matching_sessions",
+    "meeting_page",
+    "meetings",
+    "obligations",
+    "obligations_due_within",
+    "obligations_for_list",
+    "obligations_to_remind_before",
+    "obligations_to_remind_overdue",
+    "open_obligations",
+    "rates",
+    "sessions_held",
+    "term_not_over",
+    "training_session_page",
+    "training_sessions",
+]

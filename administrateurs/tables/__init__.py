@@ -2,4 +2,14 @@
 
 from administrateurs.tables.candidates import CandidateTable
 
-__all__ = ["CandidateTable"]
+# Slice h4: obligations, training sessions, meetings, allowance rates
+from administrateurs.tables.meetings import AllowanceRateTable, MeetingTable
+from administrateurs.tables.obligations import ObligationTable, TrainingSessionTable
+
+__all__ = [
+    "AllowanceRateTable",
+    "CandidateTable",
+    "MeetingTable",
+    "ObligationTable",
+    "TrainingSessionTable",
+]
