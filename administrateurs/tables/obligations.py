@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from administrateurs.models import Obligation, TrainingSession
 from opq_intranet.core.lists.tables import Column, Table
@@ -39,7 +39,7 @@ class ObligationTable(Table):
     kind = Column(gettext_lazy("Obligation"))
     due_on = Column(gettext_lazy("Due on"))
     state = Column(gettext_lazy("State"), accessor=obligation_state, orderable=False)
-    completed_on = Column(gettext_lazy("Completed on"))
+    completed_on = Column(pgettext_lazy("obligation", "Completed on"))
     action = Column(
         gettext_lazy("Action"), accessor=lambda o: "", orderable=False, export=False, display=completion_link
     )

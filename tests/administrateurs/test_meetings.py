@@ -361,9 +361,8 @@ def test_the_role_reaches_every_page_and_a_missing_id_is_404(make_client, office
     for name, url in pages(meeting, rate).items():
         assert client.get(url).status_code == 200, name
     assert client.get(reverse("administrateurs:meeting_attendance", args=[meeting.pk])).status_code == 405
-    for name in ("meeting_detail", "meeting_edit", "meeting_history", "meeting_attendance", "rate_detail"):
-        assert client.post(reverse(f"administrateurs:{name}", args=[999_999])).status_code in (404, 405), name
-        assert client.get(reverse(f"administrateurs:{name}", args=[999_999])).status_code in (404, 405), name
+    for name in ("meeting_detail", "meeting_edit", "meeting_history", "rate_detail", "rate_edit", "rate_history"):
+        assert client.get(reverse(f"administrateurs:{name}", args=[999_999])).status_code == 404, name
     assert client.post(reverse("administrateurs:meeting_attendance", args=[999_999])).status_code == 404
 
 
