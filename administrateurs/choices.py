@@ -94,3 +94,20 @@ class MeetingKind(models.TextChoices):
     REGULAR = "regular", pgettext_lazy("meeting kind", "Regular meeting")
     SPECIAL = "special", pgettext_lazy("meeting kind", "Special meeting")
     COMMITTEE = "committee", pgettext_lazy("meeting kind", "Committee meeting")
+
+
+# --- Slice h4: obligations, meetings and allowances -------------------------------------------
+
+
+class DueWindow(models.TextChoices):
+    """The obligations list's filter on the due date."""
+
+    OVERDUE = "overdue", _("Overdue")
+    SOON = "soon", _("Due within 30 days")
+
+
+class ObligationShown(models.TextChoices):
+    """Which obligations the list shows besides those to complete (its default)."""
+
+    COMPLETED = "completed", pgettext_lazy("obligations", "Completed")
+    ALL = "all", pgettext_lazy("obligations", "All, completed included")

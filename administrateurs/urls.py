@@ -1,7 +1,6 @@
 from django.urls import path
 
-from administrateurs.views import candidates, home
-from administrateurs.views import matching as matching_views  # matching (slice h3)
+from administrateurs.views import allowances, candidates, home, matching, meetings, obligations
 
 app_name = "administrateurs"
 
@@ -15,17 +14,48 @@ urlpatterns = [
     path("candidats/<int:pk>/historique/", candidates.CandidateHistoryView.as_view(), name="candidate_history"),
     path("candidats/<int:pk>/statut/<slug:status>/", candidates.CandidateMoveView.as_view(), name="candidate_move"),
     # Matching (slice h3): a seat's matching, proposing and appointing from it, the proposals
-    path("sieges/<int:pk>/jumelage/", matching_views.SeatMatchingView.as_view(), name="seat_matching"),
+    path("sieges/<int:pk>/jumelage/", matching.SeatMatchingView.as_view(), name="seat_matching"),
     path(
         "sieges/<int:pk>/jumelage/proposer/<int:candidate_pk>/",
-        matching_views.MatchingProposeView.as_view(),
+        matching.MatchingProposeView.as_view(),
         name="matching_propose",
     ),
     path(
         "sieges/<int:pk>/jumelage/nommer/<int:candidate_pk>/",
-        matching_views.MatchingAppointView.as_view(),
+        matching.MatchingAppointView.as_view(),
         name="matching_appoint",
     ),
-    path("propositions/", matching_views.ProposalListView.as_view(), name="proposal_list"),
-    path("propositions/<int:pk>/terminer/", matching_views.ProposalEndView.as_view(), name="proposal_end"),
+    path("propositions/", matching.ProposalListView.as_view(), name="proposal_list"),
+    path("propositions/<int:pk>/terminer/", matching.ProposalEndView.as_view(), name="proposal_end"),
+    # Slice h4: trainings and declarations, training sessions, meetings and attendance, allowances
+    path("formations-et-declarations/", obligations.ObligationListView.as_view(), name="obligation_list"),
+    path("formations-et-declarations/<int:pk>/", obligations.ObligationDetailView.as_view(), name="obligation_detail"),
+    path(
+        "formations-et-declarations/<int:pk>/remplir/",
+        obligations.ObligationCompleteView.as_view(),
+        name="obligation_complete",
+    ),
+    path(
+        "formations-et-declarations/<int:pk>/historique/",
+        obligations.ObligationHistoryView.as_view(),
+        name="obligation_history",
+    ),
+    path("formations/", obligations.TrainingSessionListView.as_view(), name="training_list"),
+    path("formations/ajouter/", obligations.TrainingSessionEditView.as_view(), name="training_create"),
+    path("formations/<int:pk>/", obligations.TrainingSessionDetailView.as_view(), name="training_detail"),
+    path("formations/<int:pk>/modifier/", obligations.TrainingSessionEditView.as_view(), name="training_edit"),
+    path("formations/<int:pk>/historique/", obligations.TrainingSessionHistoryView.as_view(), name="training_history"),
+    path("reunions/", meetings.MeetingListView.as_view(), name="meeting_list"),
+    path("reunions/ajouter/", meetings.MeetingEditView.as_view(), name="meeting_create"),
+    path("reunions/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("reunions/<int:pk>/modifier/", meetings.MeetingEditView.as_view(), name="meeting_edit"),
+    path("reunions/<int:pk>/presences/", meetings.MeetingAttendanceView.as_view(), name="meeting_attendance"),
+    path("reunions/<int:pk>/historique/", meetings.MeetingHistoryView.as_view(), name="meeting_history"),
+    path("allocations/", allowances.allowance_report, name="allowances"),
+    path("allocations/releves/<int:pk>/", allowances.allowance_statement, name="allowance_statement"),
+    path("allocations/taux/", meetings.RateListView.as_view(), name="rate_list"),
+    path("allocations/taux/ajouter/", meetings.RateEditView.as_view(), name="rate_create"),
+    path("allocations/taux/<int:pk>/", meetings.RateDetailView.as_view(), name="rate_detail"),
+    path("allocations/taux/<int:pk>/modifier/", meetings.RateEditView.as_view(), name="rate_edit"),
+    path("allocations/taux/<int:pk>/historique/", meetings.RateHistoryView.as_view(), name="rate_history"),
 ]

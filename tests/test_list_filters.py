@@ -41,6 +41,7 @@ READS_QUERY_STRING = {
     "inventaire:check_out": ["tags"],
     "inventaire:check_in": ["tags"],
     "inventaire:label_sheet": ["preset", "tags", "skip", "q", "status", "kind", "category", "location", "holder"],
+    "administrateurs:allowances": ["start", "end", "body", "export"],  # slice h4
 }
 # Pages whose URL takes an argument and that read their query string (real arguments below).
 PARAMETERISED = {
@@ -64,6 +65,7 @@ PARAMETERISED = {
         "by_diversity",
     ],
     "administrateurs:matching_appoint": ["on"],
+    "administrateurs:allowance_statement": ["start", "end"],  # slice h4
 }
 
 
@@ -169,6 +171,11 @@ def matching_pages(staff):
             reverse("administrateurs:matching_appoint", args=[seat.pk, candidate.pk]),
         ),
     ]
+def administrateurs_pages(staff):  # slice h4
+    from tests.administrateurs.factories import CandidateFactory
+
+    statement = reverse("administrateurs:allowance_statement", args=[CandidateFactory().pk])
+    return [(staff, "administrateurs:allowance_statement", statement)]
 
 
 def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client, staff, partner):
@@ -185,6 +192,7 @@ def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client
     pages += [(staff, "core:search_group", reverse("core:search_group", args=[key])) for key in sorted(_providers)]
     pages += inventory_pages(staff)
     pages += matching_pages(staff)  # administrateurs, the matching (slice h3)
+    pages += administrateurs_pages(staff)
     assert {name for _client, name, _path in pages} == set(PARAMETERISED)
     failures = []
     for client, name, path in pages:

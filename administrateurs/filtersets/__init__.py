@@ -1,7 +1,15 @@
 """Filter sets of the administrators' bank."""
 
 from administrateurs.filtersets.candidates import CandidateFilterSet
-from administrateurs.filtersets.proposals import ProposalFilterSet  # matching (slice h3)
+from administrateurs.filtersets.meetings import AllowanceRateFilterSet, MeetingFilterSet
+from administrateurs.filtersets.obligations import ObligationFilterSet, TrainingSessionFilterSet
+from administrateurs.filtersets.proposals import ProposalFilterSet
 
-__all__ = ["CandidateFilterSet"]
-__all__ += ["ProposalFilterSet"]  # matching (slice h3)
+__all__ = [
+    "AllowanceRateFilterSet",
+    "CandidateFilterSet",
+    "MeetingFilterSet",
+    "ObligationFilterSet",
+    "ProposalFilterSet",
+    "TrainingSessionFilterSet",
+]

@@ -1,7 +1,20 @@
 """Forms of the administrators' bank, one module per topic."""
 
 from administrateurs.forms.candidates import CandidateForm
-from administrateurs.forms.matching import AppointForm, DayForm, MatchingForm  # matching (slice h3)
+from administrateurs.forms.matching import AppointForm, DayForm, MatchingForm
+from administrateurs.forms.meetings import AllowanceRateForm, AttendanceGridForm, MeetingForm, PeriodForm
+from administrateurs.forms.obligations import DeclarationCompletionForm, TrainingCompletionForm, TrainingSessionForm
 
-__all__ = ["CandidateForm"]
-__all__ += ["AppointForm", "DayForm", "MatchingForm"]  # matching (slice h3)
+__all__ = [
+    "AllowanceRateForm",
+    "AppointForm",
+    "AttendanceGridForm",
+    "CandidateForm",
+    "DayForm",
+    "DeclarationCompletionForm",
+    "MatchingForm",
+    "MeetingForm",
+    "PeriodForm",
+    "TrainingCompletionForm",
+    "TrainingSessionForm",
+]

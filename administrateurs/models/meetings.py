@@ -1,8 +1,10 @@
 """A body's meetings, who of the Office's appointees attended (late or leaving early), and the
 dated table of attendance allowance rates by meeting kind and duration."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from administrateurs.choices import MeetingKind
@@ -81,3 +83,18 @@ class AllowanceRate(models.Model):
 
     def __str__(self):
         return f"{self.get_meeting_kind_display()} ≥ {self.min_hours} h · {self.amount} $"
+
+    def get_absolute_url(self):
+        return reverse("administrateurs:rate_detail", args=[self.pk])
+
+    def unique_error_message(self, model_class, unique_check):
+        """A second rate for the same kind, threshold and date, said in the table's words."""
+        if set(unique_check) != {"meeting_kind", "min_hours", "valid_from"}:
+            return super().unique_error_message(model_class, unique_check)
+        from administrateurs.allowances import hours_text
+
+        return ValidationError(
+            _("The table already has a rate for this kind of meeting from %(hours)s h in force from %(date)s."),
+            code="unique_together",
+            params={"hours": hours_text(self.min_hours), "date": date_format(self.valid_from, "SHORT_DATE_FORMAT")},
+        )

@@ -2,6 +2,7 @@
 (a session attended) and the signed solemn declaration, each with its due date."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from administrateurs.choices import ObligationKind
@@ -21,6 +22,9 @@ class TrainingSession(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.held_on:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("administrateurs:training_detail", args=[self.pk])
 
 
 @track_history()
@@ -48,6 +52,8 @@ class Obligation(models.Model):
         related_name="+",
     )
     reminded_on = models.DateField(_("reminded on"), null=True, blank=True)
+    # The reminder on the day after the due date passed (slice h4's migration 0003).
+    overdue_reminded_on = models.DateField(_("overdue reminder sent on"), null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "kind"]
@@ -58,3 +64,6 @@ class Obligation(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.term}"
+
+    def get_absolute_url(self):
+        return reverse("administrateurs:obligation_detail", args=[self.pk])

@@ -1,7 +1,15 @@
 """Tables of the administrators' bank."""
 
 from administrateurs.tables.candidates import CandidateTable
-from administrateurs.tables.proposals import ProposalTable  # matching (slice h3)
+from administrateurs.tables.meetings import AllowanceRateTable, MeetingTable
+from administrateurs.tables.obligations import ObligationTable, TrainingSessionTable
+from administrateurs.tables.proposals import ProposalTable
 
-__all__ = ["CandidateTable"]
-__all__ += ["ProposalTable"]  # matching (slice h3)
+__all__ = [
+    "AllowanceRateTable",
+    "CandidateTable",
+    "MeetingTable",
+    "ObligationTable",
+    "ProposalTable",
+    "TrainingSessionTable",
+]

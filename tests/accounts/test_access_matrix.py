@@ -102,6 +102,8 @@ NOT_A_PAGE |= {"inventaire:seat_assign": 405, "inventaire:seat_release": 405}
 NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category", "location", "licence")}
 # Administrateurs, the matching (slice h3): proposing a candidate from the matching is POST only.
 NOT_A_PAGE |= {"administrateurs:matching_propose": 405}
+# Administrateurs (slice h4): a meeting's attendance grid is saved by a POST from its page.
+NOT_A_PAGE |= {"administrateurs:meeting_attendance": 405}
 # Reference data's import (django-import-export): the confirmation step is POST only.
 NOT_A_PAGE |= {
     f"admin:{model}_process_import": 405

@@ -4,8 +4,19 @@ import datetime
 
 import factory
 
-from administrateurs.choices import CandidacyStatus, Region
-from administrateurs.models import AppointmentDecision, Body, Candidate, Meeting, Seat, Term
+from administrateurs.choices import CandidacyStatus, MeetingKind, ObligationKind, Region
+from administrateurs.models import (
+    AllowanceRate,
+    AppointmentDecision,
+    Attendance,
+    Body,
+    Candidate,
+    Meeting,
+    Obligation,
+    Seat,
+    Term,
+    TrainingSession,
+)
 from opq_intranet.core.models import ProfessionalOrder
 from tests.factories import UserFactory
 
@@ -73,3 +84,45 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     body = factory.SubFactory(BodyFactory)
     held_on = datetime.date(2026, 10, 15)
     hours = 3
+
+
+# --- Slice h4: obligations, training sessions, attendance, allowance rates ---------------------
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingSession
+
+    title = "Gouvernance et éthique"
+    held_on = datetime.date(2026, 5, 20)
+    place = "Québec, 800 place D’Youville"
+
+
+class ObligationFactory(factory.django.DjangoModelFactory):
+    """An obligation still owed (written directly, as term_appoint opens them)."""
+
+    class Meta:
+        model = Obligation
+
+    term = factory.SubFactory(TermFactory)
+    kind = ObligationKind.TRAINING
+    due_on = factory.LazyAttribute(lambda o: o.term.starts_on + datetime.timedelta(days=60))
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    term = factory.SubFactory(TermFactory)
+    present = True
+
+
+class AllowanceRateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AllowanceRate
+
+    meeting_kind = MeetingKind.REGULAR
+    min_hours = 0
+    amount = 200
+    valid_from = datetime.date(2025, 4, 1)
