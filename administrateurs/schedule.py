@@ -1,0 +1,20 @@
+"""The administrators' bank's scheduled jobs (run by `manage.py run_scheduled`)."""
+
+from administrateurs import consents, retention
+from opq_intranet.core.registry.schedule import Job, register
+
+# h1: consents and the purge
+register(
+    Job(
+        key=consents.KEY,
+        description="Administrators: expire the candidacies whose consent lapsed, warn of those lapsing within 30 days",
+        run=consents.run,
+    )
+)
+register(
+    Job(
+        key=retention.KEY,
+        description="Administrators: purge the withdrawn and expired candidacies kept past their retention period",
+        run=retention.run,
+    )
+)
