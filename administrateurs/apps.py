@@ -11,3 +11,8 @@ class AdministrateursConfig(AppConfig):
     nav_icon = "people"
     nav_order = 30
     access_permission = "accounts.access_administrateurs"
+
+    def ready(self):
+        from administrateurs.readers import register_file_readers
+
+        register_file_readers()
