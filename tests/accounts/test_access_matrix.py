@@ -100,6 +100,13 @@ NOT_A_PAGE |= {f"admin:discipline_{model}_delete": 403 for model in ("council", 
 NOT_A_PAGE |= {"inventaire:my_equipment_confirm": 405, "inventaire:handover_acknowledge": 405}
 NOT_A_PAGE |= {"inventaire:seat_assign": 405, "inventaire:seat_release": 405}
 NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category", "location", "licence")}
+# Administrateurs (h1): a candidate's declarations are sent from the candidate's page, POST only.
+NOT_A_PAGE |= {
+    f"administrateurs:candidate_{name}": 405
+    for name in (
+        "link_add", "link_remove", "preference_add", "preference_remove", "preference_move", "document_add",
+    )
+}  # fmt: skip
 # Reference data's import (django-import-export): the confirmation step is POST only.
 NOT_A_PAGE |= {
     f"admin:{model}_process_import": 405
@@ -133,6 +140,7 @@ READ_ONLY_ADMIN = (
     "inventaire_asset",
     "inventaire_handover",
     "administrateurs_candidate",
+    "administrateurs_purgelog",  # h1: written by the purge job only
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 
