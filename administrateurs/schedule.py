@@ -1,14 +1,27 @@
 """The administrators' bank's scheduled jobs (run by `manage.py run_scheduled`)."""
 
-from administrateurs import reminders
+from administrateurs import consents, reminders, retention
 from opq_intranet.core.registry.schedule import Job, register
 
-# Slice h4: obligations
 register(
     Job(
         key=reminders.KEY,
         description="Administrators: remind the team and the appointee of a training or declaration due in 14 days "
         "or overdue",
         run=reminders.send_obligation_reminders,
+    )
+)
+register(
+    Job(
+        key=consents.KEY,
+        description="Administrators: expire the candidacies whose consent lapsed, warn of those lapsing within 30 days",
+        run=consents.run,
+    )
+)
+register(
+    Job(
+        key=retention.KEY,
+        description="Administrators: purge the withdrawn and expired candidacies kept past their retention period",
+        run=retention.run,
     )
 )

@@ -13,7 +13,8 @@ class CandidateSearch(SearchProvider):
     order = 30
 
     def search(self, request, query, limit):
-        found = selectors.matching_candidates(selectors.candidates(), query).order_by("last_name", "pk")[:limit]
+        unpurged = selectors.candidates().filter(purged_at__isnull=True)  # h1: a purged candidacy is no one
+        found = selectors.matching_candidates(unpurged, query).order_by("last_name", "pk")[:limit]
         return [
             SearchResult(str(c), c.get_absolute_url(), f"{c.get_region_display()} · {c.get_status_display()}")
             for c in found

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from administrateurs.views import allowances, candidates, home, matching, meetings, obligations
+from administrateurs.views import (
+    allowances,
+    candidates,
+    declarations,
+    home,
+    imports,
+    matching,
+    meetings,
+    obligations,
+    purges,
+)
 
 app_name = "administrateurs"
 
@@ -58,4 +68,40 @@ urlpatterns = [
     path("allocations/taux/<int:pk>/", meetings.RateDetailView.as_view(), name="rate_detail"),
     path("allocations/taux/<int:pk>/modifier/", meetings.RateEditView.as_view(), name="rate_edit"),
     path("allocations/taux/<int:pk>/historique/", meetings.RateHistoryView.as_view(), name="rate_history"),
+]
+
+# h1: declared links, preferences, CV and letters, consent, import, purge log
+urlpatterns += [
+    path("candidats/importer/", imports.import_candidates, name="candidate_import"),
+    path("candidats/importer/modele.xlsx", imports.candidate_import_template, name="candidate_import_template"),
+    path("candidats/<int:pk>/liens/", declarations.LinkAddView.as_view(), name="candidate_link_add"),
+    path(
+        "candidats/<int:pk>/liens/<int:link_pk>/retirer/",
+        declarations.LinkRemoveView.as_view(),
+        name="candidate_link_remove",
+    ),
+    path("candidats/<int:pk>/preferences/", declarations.PreferenceAddView.as_view(), name="candidate_preference_add"),
+    path(
+        "candidats/<int:pk>/preferences/<int:preference_pk>/retirer/",
+        declarations.PreferenceRemoveView.as_view(),
+        name="candidate_preference_remove",
+    ),
+    path(
+        "candidats/<int:pk>/preferences/<int:preference_pk>/<slug:direction>/",
+        declarations.PreferenceMoveView.as_view(),
+        name="candidate_preference_move",
+    ),
+    path("candidats/<int:pk>/documents/", declarations.DocumentAddView.as_view(), name="candidate_document_add"),
+    path(
+        "candidats/<int:pk>/documents/<int:document_pk>/",
+        declarations.document_download,
+        name="candidate_document",
+    ),
+    path(
+        "candidats/<int:pk>/documents/<int:document_pk>/detruire/",
+        declarations.DocumentRemoveView.as_view(),
+        name="candidate_document_remove",
+    ),
+    path("candidats/<int:pk>/consentement/", declarations.ConsentRenewView.as_view(), name="candidate_consent"),
+    path("purges/", purges.PurgeLogListView.as_view(), name="purge_list"),
 ]

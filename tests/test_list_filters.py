@@ -171,6 +171,8 @@ def matching_pages(staff):
             reverse("administrateurs:matching_appoint", args=[seat.pk, candidate.pk]),
         ),
     ]
+
+
 def administrateurs_pages(staff):  # slice h4
     from tests.administrateurs.factories import CandidateFactory
 

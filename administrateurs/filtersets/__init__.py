@@ -4,6 +4,7 @@ from administrateurs.filtersets.candidates import CandidateFilterSet
 from administrateurs.filtersets.meetings import AllowanceRateFilterSet, MeetingFilterSet
 from administrateurs.filtersets.obligations import ObligationFilterSet, TrainingSessionFilterSet
 from administrateurs.filtersets.proposals import ProposalFilterSet
+from administrateurs.filtersets.purges import PurgeLogFilterSet
 
 __all__ = [
     "AllowanceRateFilterSet",
@@ -11,5 +12,6 @@ __all__ = [
     "MeetingFilterSet",
     "ObligationFilterSet",
     "ProposalFilterSet",
+    "PurgeLogFilterSet",
     "TrainingSessionFilterSet",
 ]

@@ -57,6 +57,13 @@ class Candidate(models.Model):
         _("purged at"), null=True, blank=True, help_text=_("Identity, contact details and files destroyed.")
     )
     notes = models.TextField(_("notes"), blank=True)
+    consent_notice_for = models.DateField(
+        _("consent lapse notice sent for"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The consent date whose coming lapse the Nominations team was warned of (once per date)."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("entered by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -1,6 +1,7 @@
 """Every read of the administrators' bank, one module per topic."""
 
 from administrateurs.selectors.candidates import by_status, candidates, matching_candidates
+from administrateurs.selectors.declarations import declarations_page, ineligible_for, purge_logs, with_link_to
 from administrateurs.selectors.matching import (
     appointment_page,
     matching_seats,
@@ -30,8 +31,10 @@ __all__ = [
     "attendances_of",
     "by_status",
     "candidates",
+    "declarations_page",
     "eligible_terms",
     "in_window",
+    "ineligible_for",
     "matching_candidates",
     "matching_obligations",
     "matching_seats",
@@ -46,10 +49,12 @@ __all__ = [
     "open_obligations",
     "proposal_candidates",
     "proposals",
+    "purge_logs",
     "rates",
     "seat_matching_page",
     "sessions_held",
     "term_not_over",
     "training_session_page",
     "training_sessions",
+    "with_link_to",
 ]

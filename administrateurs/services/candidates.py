@@ -1,5 +1,7 @@
 """A candidacy's writes: enter it, correct it, and move its status through TRANSITIONS:
-received → under review → eligible → in the bank → appointed, and withdrawn or expired."""
+received → under review → eligible → in the bank → appointed, and withdrawn or expired (a
+candidacy not yet appointed expires when its consent lapses: services/consents.py). A purged
+candidacy changes no more."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,9 +14,9 @@ from administrateurs.models import Candidate
 
 S = CandidacyStatus
 TRANSITIONS = {
-    S.RECEIVED: {S.UNDER_REVIEW, S.WITHDRAWN},
-    S.UNDER_REVIEW: {S.ELIGIBLE, S.WITHDRAWN},
-    S.ELIGIBLE: {S.IN_BANK, S.WITHDRAWN},
+    S.RECEIVED: {S.UNDER_REVIEW, S.WITHDRAWN, S.EXPIRED},  # h1: a lapsed consent expires them too
+    S.UNDER_REVIEW: {S.ELIGIBLE, S.WITHDRAWN, S.EXPIRED},
+    S.ELIGIBLE: {S.IN_BANK, S.WITHDRAWN, S.EXPIRED},
     S.IN_BANK: {S.APPOINTED, S.WITHDRAWN, S.EXPIRED},
     S.APPOINTED: {S.IN_BANK, S.WITHDRAWN},  # the term ended: back in the bank, or leaves it
     S.EXPIRED: {S.UNDER_REVIEW},  # consent renewed: reviewed again
@@ -28,6 +30,24 @@ def can_move(candidate, status):
 def require_manager(user):
     if not permissions.manages(user):
         raise PermissionDenied
+
+
+def refuse_if_purged(candidate):
+    if candidate.purged_at is not None:
+        raise ValidationError(_("This candidacy was purged: nothing about it changes any more."))
+
+
+def move_status(candidate, status, *, today=None):
+    """Move a locked candidacy along TRANSITIONS (the services and the jobs share it)."""
+    refuse_if_purged(candidate)
+    if not can_move(candidate, status):
+        raise ValidationError(
+            _('The candidacy cannot go from "%(current)s" to "%(status)s".')
+            % {"current": CandidacyStatus(candidate.status).label, "status": CandidacyStatus(status).label}
+        )
+    candidate.status, candidate.status_changed_on = status, today or timezone.localdate()
+    candidate.save(update_fields=["status", "status_changed_on"])
+    return candidate
 
 
 def _check(candidate):
@@ -50,7 +70,10 @@ def candidate_save(*, candidate, user):
     if candidate.pk is None:
         candidate.status, candidate.created_by = CandidacyStatus.RECEIVED, user
     else:
-        candidate.status = Candidate.objects.values_list("status", flat=True).get(pk=candidate.pk)
+        candidate.status, candidate.purged_at = Candidate.objects.values_list("status", "purged_at").get(
+            pk=candidate.pk
+        )
+        refuse_if_purged(candidate)
     candidate.save()
     return candidate
 
@@ -59,11 +82,4 @@ def candidate_save(*, candidate, user):
 def candidate_move(*, candidate, user, status):
     require_manager(user)
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    if not can_move(candidate, status):
-        raise ValidationError(
-            _('The candidacy cannot go from "%(current)s" to "%(status)s".')
-            % {"current": CandidacyStatus(candidate.status).label, "status": CandidacyStatus(status).label}
-        )
-    candidate.status, candidate.status_changed_on = status, timezone.localdate()
-    candidate.save(update_fields=["status", "status_changed_on"])
-    return candidate
+    return move_status(candidate, status)

@@ -13,3 +13,7 @@ __all__ = [
     "ProposalTable",
     "TrainingSessionTable",
 ]
+from administrateurs.tables.purges import PurgeLogTable  # h1
+
+__all__ = ["CandidateTable"]
+__all__ += ["PurgeLogTable"]  # h1

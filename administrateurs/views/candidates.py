@@ -1,15 +1,18 @@
 """A candidacy's pages: the list, entering one, its page (every view logged: personal
 information), its corrections, its history, and the moves of its status."""
 
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from administrateurs import permissions, selectors, services
 from administrateurs.choices import CandidacyStatus
 from administrateurs.filtersets import CandidateFilterSet
-from administrateurs.forms import CandidateForm
+from administrateurs.forms import CandidateForm, DocumentForm, LinkForm, PreferenceForm
 from administrateurs.models import Candidate
 from administrateurs.tables import CandidateTable
 from opq_intranet.core.audit import confidential_access_log
@@ -23,6 +26,30 @@ from opq_intranet.core.views.generic import (
 )
 
 HOME = ("administrateurs:index", _("Administrators"))
+
+
+# h1: the declarations' sections of the candidate's page, each form bound when its action refused it
+def declarations_context(candidate, bound_forms):
+    page = selectors.declarations_page(candidate)
+    in_place = () if candidate.purged_at else ("link", "preference", "document")  # forms that show their errors
+    page["refused"] = [
+        error for key, form in bound_forms.items() if key not in in_place for error in form.non_field_errors()
+    ]
+    if not candidate.purged_at:
+        page["link_form"] = bound_forms.get("link") or LinkForm()
+        page["preference_form"] = bound_forms.get("preference") or PreferenceForm()
+        page["document_form"] = bound_forms.get("document") or DocumentForm()
+    return page
+
+
+# h1: a purged candidacy offers no action; its pages say so
+def refuse_purged(request, obj):
+    if obj is not None and getattr(obj, "purged_at", None):
+        messages.error(request, gettext("This candidacy was purged: nothing about it changes any more."))
+        return redirect(obj.get_absolute_url())
+    return None
+
+
 CANDIDATES = ("administrateurs:candidate_list", _("Candidates"))
 MOVE_LABELS = {
     CandidacyStatus.UNDER_REVIEW: _("Start the review"),
@@ -62,8 +89,16 @@ class CandidateDetailView(CandidateMixin, ObjectDetailView):
     def on_read(self, obj):
         confidential_access_log(request=self.request, obj=obj)
 
+    # h1: the declarations' sections (links, preferences, files, consent) and their forms
+    def get_extra_context(self, obj, bound_forms):
+        return declarations_context(obj, bound_forms)
+
     def get_actions(self, obj):
+        if obj.purged_at:
+            return []  # h1: nothing is done to a purged candidacy
         actions = [Action(_("Correct"), reverse("administrateurs:candidate_edit", args=[obj.pk]), "outline-secondary")]
+        if obj.status != CandidacyStatus.WITHDRAWN:  # h1
+            actions.append(Action(_("Renew the consent"), reverse("administrateurs:candidate_consent", args=[obj.pk])))
         for status in sorted(
             services.TRANSITIONS.get(CandidacyStatus(obj.status), ()), key=list(CandidacyStatus).index
         ):
@@ -83,6 +118,9 @@ class CandidateEditView(CandidateMixin, ObjectEditView):
     form_class = CandidateForm
     title = _("Candidacy")
     success_message = _("The candidacy of %(object)s is saved.")
+
+    def refuse(self, obj):
+        return refuse_purged(self.request, obj)  # h1
 
     def new_object(self):
         return Candidate()
@@ -104,7 +142,7 @@ class CandidateMoveView(CandidateMixin, ObjectActionView):
             self.status = CandidacyStatus(self.kwargs["status"])
         except ValueError as error:
             raise Http404 from error
-        return None
+        return refuse_purged(self.request, obj)  # h1
 
     def get_title(self, obj):
         return f"{MOVE_LABELS.get(self.status, self.status.label)} · {obj}"

@@ -104,6 +104,13 @@ NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category",
 NOT_A_PAGE |= {"administrateurs:matching_propose": 405}
 # Administrateurs (slice h4): a meeting's attendance grid is saved by a POST from its page.
 NOT_A_PAGE |= {"administrateurs:meeting_attendance": 405}
+# Administrateurs (h1): a candidate's declarations are sent from the candidate's page, POST only.
+NOT_A_PAGE |= {
+    f"administrateurs:candidate_{name}": 405
+    for name in (
+        "link_add", "link_remove", "preference_add", "preference_remove", "preference_move", "document_add",
+    )
+}  # fmt: skip
 # Reference data's import (django-import-export): the confirmation step is POST only.
 NOT_A_PAGE |= {
     f"admin:{model}_process_import": 405
@@ -137,6 +144,7 @@ READ_ONLY_ADMIN = (
     "inventaire_asset",
     "inventaire_handover",
     "administrateurs_candidate",
+    "administrateurs_purgelog",  # h1: written by the purge job only
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 
