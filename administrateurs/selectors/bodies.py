@@ -70,7 +70,6 @@ def body_page(body, today=None):
         "composition": composition,
         "office_minimum": minimum,
         "minimum_met": met,
-        "active_seats": sum(state.seat.is_active for state in states),
     }
 
 

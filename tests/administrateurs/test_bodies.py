@@ -459,6 +459,14 @@ def test_a_decision_s_page_costs_the_same_with_10_and_100_terms(assert_constant_
     assert_constant_queries("administrateurs:decision_detail", make_client(officer), url, make_rows, per_page=False)
 
 
+def test_the_appointment_s_picker_is_one_query_whatever_the_bank(assert_constant_queries, make_client, officer, board):
+    url = reverse("administrateurs:seat_appoint", args=[board.seats.first().pk])
+    make_rows = up_to(lambda n: CandidateFactory.create_batch(n, status=CandidacyStatus.IN_BANK))
+    client = make_client(officer)
+    response = assert_constant_queries("administrateurs:seat_appoint", client, url, make_rows, per_page=False)
+    assert response.text.count("· Capitale-Nationale</option>") == 100
+
+
 def test_the_home_costs_the_same_with_10_and_100_boards(assert_constant_queries, make_client, officer):
     def boards(count):
         made = Body.objects.bulk_create(
