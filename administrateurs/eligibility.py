@@ -112,9 +112,20 @@ def exclusion_reasons(candidate, body, *, links, sitting_body_ids, today=None):
     return reasons
 
 
-def current_terms_filter(today):
-    """Terms running on `today` (started, not past their end, not ended early before it)."""
-    return Q(starts_on__lte=today, ends_on__gte=today) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+def current_terms_filter(today, prefix=""):
+    """Terms running on `today` (started, not past their end, not ended early before it).
+    `prefix` reads them from a related model ("seats__terms__")."""
+    return Q(**{f"{prefix}starts_on__lte": today, f"{prefix}ends_on__gte": today}) & (
+        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gte": today})
+    )
+
+
+def not_over_filter(today, prefix=""):
+    """Terms whose last day (their end, or the day they ended early) is `today` or later:
+    running or still to come. `prefix` reads them from a related model ("terms__")."""
+    return Q(**{f"{prefix}ended_on__isnull": True, f"{prefix}ends_on__gte": today}) | Q(
+        **{f"{prefix}ended_on__gte": today}
+    )
 
 
 def reasons_for(candidate, body, *, today=None):

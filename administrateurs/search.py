@@ -1,4 +1,5 @@
-"""The candidacies in the global search, for the Nominations role: by name, expertise or city."""
+"""The candidacies in the global search, for the Nominations role: by name, expertise or city;
+the bodies by name or order."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -22,3 +23,25 @@ class CandidateSearch(SearchProvider):
 
 
 register(CandidateSearch())
+
+
+# Slice h2: the bodies, by name or order.
+class BodySearch(SearchProvider):
+    key = "administrateurs.bodies"
+    label = _("Bodies")
+    permission = "accounts.access_administrateurs"
+    order = 31
+
+    def search(self, request, query, limit):
+        found = selectors.matching_bodies(selectors.bodies(), query).order_by("name", "pk")[:limit]
+        return [
+            SearchResult(
+                str(body),
+                body.get_absolute_url(),
+                " · ".join(filter(None, [body.get_kind_display(), str(body.order or "")])),
+            )
+            for body in found
+        ]
+
+
+register(BodySearch())

@@ -2,6 +2,7 @@ from django.urls import path
 
 from administrateurs.views import (
     allowances,
+    bodies,
     candidates,
     declarations,
     home,
@@ -10,6 +11,8 @@ from administrateurs.views import (
     meetings,
     obligations,
     purges,
+    terms,
+    vacancies,
 )
 
 app_name = "administrateurs"
@@ -104,4 +107,21 @@ urlpatterns += [
     ),
     path("candidats/<int:pk>/consentement/", declarations.ConsentRenewView.as_view(), name="candidate_consent"),
     path("purges/", purges.PurgeLogListView.as_view(), name="purge_list"),
+    # Slice h2: bodies, seats, terms, appointment decisions, vacancies
+    path("instances/", bodies.BodyListView.as_view(), name="body_list"),
+    path("instances/ajouter/", bodies.BodyEditView.as_view(), name="body_create"),
+    path("instances/<int:pk>/", bodies.BodyDetailView.as_view(), name="body_detail"),
+    path("instances/<int:pk>/modifier/", bodies.BodyEditView.as_view(), name="body_edit"),
+    path("instances/<int:pk>/historique/", bodies.BodyHistoryView.as_view(), name="body_history"),
+    path("sieges/<int:pk>/", bodies.SeatDetailView.as_view(), name="seat_detail"),
+    path("sieges/<int:pk>/historique/", bodies.SeatHistoryView.as_view(), name="seat_history"),
+    path("sieges/<int:pk>/nommer/", bodies.SeatAppointView.as_view(), name="seat_appoint"),
+    path("mandats/<int:pk>/", terms.TermDetailView.as_view(), name="term_detail"),
+    path("mandats/<int:pk>/historique/", terms.TermHistoryView.as_view(), name="term_history"),
+    path("mandats/<int:pk>/renouveler/", terms.TermRenewView.as_view(), name="term_renew"),
+    path("mandats/<int:pk>/fin/", terms.TermEndView.as_view(), name="term_end"),
+    path("decisions/", terms.DecisionListView.as_view(), name="decision_list"),
+    path("decisions/<int:pk>/", terms.DecisionDetailView.as_view(), name="decision_detail"),
+    path("decisions/<int:pk>/historique/", terms.DecisionHistoryView.as_view(), name="decision_history"),
+    path("sieges-vacants/", vacancies.VacancyListView.as_view(), name="vacancy_list"),
 ]

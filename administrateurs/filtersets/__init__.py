@@ -1,5 +1,6 @@
 """Filter sets of the administrators' bank."""
 
+from administrateurs.filtersets.bodies import BodyFilterSet, DecisionFilterSet, VacancyFilterSet
 from administrateurs.filtersets.candidates import CandidateFilterSet
 from administrateurs.filtersets.meetings import AllowanceRateFilterSet, MeetingFilterSet
 from administrateurs.filtersets.obligations import ObligationFilterSet, TrainingSessionFilterSet
@@ -8,10 +9,13 @@ from administrateurs.filtersets.purges import PurgeLogFilterSet
 
 __all__ = [
     "AllowanceRateFilterSet",
+    "BodyFilterSet",
     "CandidateFilterSet",
+    "DecisionFilterSet",
     "MeetingFilterSet",
     "ObligationFilterSet",
     "ProposalFilterSet",
     "PurgeLogFilterSet",
     "TrainingSessionFilterSet",
+    "VacancyFilterSet",
 ]

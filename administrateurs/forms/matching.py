@@ -116,7 +116,7 @@ class MatchingForm(forms.Form):
         return self.cleaned_data.get("on") if self.is_bound else None
 
 
-class AppointForm(forms.Form):
+class MatchingAppointForm(forms.Form):
     starts_on = forms.DateField(label=gettext_lazy("Start of term"), widget=DateInput)
     resolution_number = forms.CharField(label=gettext_lazy("Resolution number"), max_length=30)
     decided_on = forms.DateField(label=gettext_lazy("Decision date"), widget=DateInput)

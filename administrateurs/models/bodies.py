@@ -3,9 +3,11 @@ seats the Office fills on each, the terms of those who hold them, the appointmen
 behind the terms, and the proposals of a candidate for a seat (the matching's outcome)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 
 from administrateurs.choices import BodyKind, ProposalStatus, TermEnd
 from opq_intranet.core.history import track_history
@@ -44,6 +46,16 @@ class Body(models.Model):
     def get_absolute_url(self):
         return reverse("administrateurs:body_detail", args=[self.pk])
 
+    def clean(self):
+        # The check constraint's rule, on its field (full_clean then skips the constraint).
+        if self.size is not None and self.office_seats is not None and self.office_seats > self.size:
+            raise ValidationError(
+                {
+                    "office_seats": _("The Office cannot fill more seats than the body has members (%(size)s).")
+                    % {"size": self.size}
+                }
+            )
+
 
 @track_history()
 class Seat(models.Model):
@@ -55,12 +67,12 @@ class Seat(models.Model):
 
     class Meta:
         ordering = ["body__name", "number"]
-        verbose_name = _("seat")
-        verbose_name_plural = _("seats")
+        verbose_name = pgettext_lazy("board seat", "seat")
+        verbose_name_plural = pgettext_lazy("board seat", "seats")
         constraints = [models.UniqueConstraint(fields=["body", "number"], name="admin_seat_unique")]
 
     def __str__(self):
-        return f"{self.body} · {_('seat')} {self.number}"
+        return f"{self.body} · {pgettext('board seat', 'seat')} {self.number}"
 
     def get_absolute_url(self):
         return reverse("administrateurs:seat_detail", args=[self.pk])
@@ -82,12 +94,17 @@ class AppointmentDecision(models.Model):
     def __str__(self):
         return f"{self.resolution_number} ({self.decided_on:%Y-%m-%d})"
 
+    def get_absolute_url(self):
+        return reverse("administrateurs:decision_detail", args=[self.pk])
+
 
 @track_history()
 class Term(models.Model):
     """A candidate holding a seat from start to end; a renewal is a new term that follows."""
 
-    seat = models.ForeignKey(Seat, verbose_name=_("seat"), on_delete=models.PROTECT, related_name="terms")
+    seat = models.ForeignKey(
+        Seat, verbose_name=pgettext_lazy("board seat", "seat"), on_delete=models.PROTECT, related_name="terms"
+    )
     candidate = models.ForeignKey(
         "administrateurs.Candidate", verbose_name=_("appointee"), on_delete=models.PROTECT, related_name="terms"
     )
@@ -128,7 +145,9 @@ class Term(models.Model):
 class Proposal(models.Model):
     """A candidate proposed for a seat from the matching; appointing one ends the others."""
 
-    seat = models.ForeignKey(Seat, verbose_name=_("seat"), on_delete=models.CASCADE, related_name="proposals")
+    seat = models.ForeignKey(
+        Seat, verbose_name=pgettext_lazy("board seat", "seat"), on_delete=models.CASCADE, related_name="proposals"
+    )
     candidate = models.ForeignKey(
         "administrateurs.Candidate", verbose_name=_("candidate"), on_delete=models.CASCADE, related_name="proposals"
     )

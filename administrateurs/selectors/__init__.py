@@ -1,6 +1,16 @@
 """Every read of the administrators' bank, one module per topic."""
 
+from administrateurs.selectors.bodies import (
+    bodies,
+    body_page,
+    compositions,
+    matching_bodies,
+    minimum_of,
+    seat_page,
+    seats,
+)
 from administrateurs.selectors.candidates import by_status, candidates, matching_candidates
+from administrateurs.selectors.dashboard import dashboard
 from administrateurs.selectors.declarations import declarations_page, ineligible_for, purge_logs, with_link_to
 from administrateurs.selectors.matching import (
     appointment_page,
@@ -25,22 +35,43 @@ from administrateurs.selectors.obligations import (
     training_session_page,
     training_sessions,
 )
+from administrateurs.selectors.terms import (
+    decision_page,
+    decisions,
+    followed,
+    matching_decisions,
+    renewal_chain,
+    term_page,
+    terms,
+    terms_ending,
+)
+from administrateurs.selectors.vacancies import seat_states, seats_by_vacancy, vacancies, vacancy_counts
 
 __all__ = [
     "appointment_page",
     "attendances_of",
+    "bodies",
+    "body_page",
     "by_status",
     "candidates",
+    "compositions",
+    "dashboard",
+    "decision_page",
+    "decisions",
     "declarations_page",
     "eligible_terms",
+    "followed",
     "in_window",
     "ineligible_for",
+    "matching_bodies",
     "matching_candidates",
+    "matching_decisions",
     "matching_obligations",
     "matching_seats",
     "matching_sessions",
     "meeting_page",
     "meetings",
+    "minimum_of",
     "obligations",
     "obligations_due_within",
     "obligations_for_list",
@@ -51,10 +82,20 @@ __all__ = [
     "proposals",
     "purge_logs",
     "rates",
+    "renewal_chain",
     "seat_matching_page",
+    "seat_page",
+    "seat_states",
+    "seats",
+    "seats_by_vacancy",
     "sessions_held",
     "term_not_over",
+    "term_page",
+    "terms",
+    "terms_ending",
     "training_session_page",
     "training_sessions",
+    "vacancies",
+    "vacancy_counts",
     "with_link_to",
 ]

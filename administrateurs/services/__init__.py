@@ -1,5 +1,6 @@
 """Every write of the administrators' bank, one module per topic."""
 
+from administrateurs.services.bodies import body_save
 from administrateurs.services.candidates import TRANSITIONS, can_move, candidate_move, candidate_save
 from administrateurs.services.consents import candidate_renew_consent
 from administrateurs.services.documents import document_add, document_remove
@@ -9,11 +10,19 @@ from administrateurs.services.obligations import obligation_complete, training_s
 from administrateurs.services.preferences import preference_add, preference_move, preference_remove
 from administrateurs.services.proposals import proposal_create, proposal_end
 from administrateurs.services.purge import candidate_purge
-from administrateurs.services.terms import term_appoint, term_end, term_renew
+from administrateurs.services.terms import (
+    release_appointee,
+    release_ended,
+    term_appoint,
+    term_end,
+    term_end_for,
+    term_renew,
+)
 
 __all__ = [
     "TRANSITIONS",
     "attendance_record",
+    "body_save",
     "can_move",
     "candidate_move",
     "candidate_purge",
@@ -31,8 +40,11 @@ __all__ = [
     "proposal_create",
     "proposal_end",
     "rate_save",
+    "release_appointee",
+    "release_ended",
     "term_appoint",
     "term_end",
+    "term_end_for",
     "term_renew",
     "training_session_save",
 ]

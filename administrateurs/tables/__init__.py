@@ -1,19 +1,21 @@
 """Tables of the administrators' bank."""
 
+from administrateurs.tables.bodies import BodyTable, DecisionTable, VacancyTable
 from administrateurs.tables.candidates import CandidateTable
 from administrateurs.tables.meetings import AllowanceRateTable, MeetingTable
 from administrateurs.tables.obligations import ObligationTable, TrainingSessionTable
 from administrateurs.tables.proposals import ProposalTable
+from administrateurs.tables.purges import PurgeLogTable
 
 __all__ = [
     "AllowanceRateTable",
+    "BodyTable",
     "CandidateTable",
+    "DecisionTable",
     "MeetingTable",
     "ObligationTable",
     "ProposalTable",
+    "PurgeLogTable",
     "TrainingSessionTable",
+    "VacancyTable",
 ]
-from administrateurs.tables.purges import PurgeLogTable  # h1
-
-__all__ = ["CandidateTable"]
-__all__ += ["PurgeLogTable"]  # h1

@@ -7,4 +7,6 @@ from opq_intranet.accounts.access import access
 @access(permissions.MANAGE_RULE)
 def index(request):
     """The app's home: the candidacies by status, and the ways in."""
-    return render(request, "administrateurs/index.html", {"by_status": selectors.by_status()})
+    context = {"by_status": selectors.by_status()}
+    context |= selectors.dashboard()  # slice h2: vacancies, terms ending, parity, art. 78's minimum
+    return render(request, "administrateurs/index.html", context)

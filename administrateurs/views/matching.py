@@ -10,7 +10,7 @@ from django.utils.translation import pgettext
 
 from administrateurs import matching, permissions, selectors, services
 from administrateurs.filtersets import ProposalFilterSet
-from administrateurs.forms import AppointForm, DayForm, MatchingForm
+from administrateurs.forms import DayForm, MatchingAppointForm, MatchingForm
 from administrateurs.tables import ProposalTable
 from opq_intranet.core.lists.views import ObjectListView
 from opq_intranet.core.redirects import safe_next_url
@@ -104,7 +104,7 @@ class MatchingProposeView(SeatMixin, EmbeddedActionView):
 class MatchingAppointView(SeatMixin, ObjectActionView):
     """Appoint a candidate to the seat: the decision's number and date, the start of term."""
 
-    form_class = AppointForm
+    form_class = MatchingAppointForm
     template_name = "administrateurs/matching_appoint.html"
     confirm_label = _("Appoint")
     success_message = _("%(object)s is appointed.")
@@ -133,7 +133,7 @@ class MatchingAppointView(SeatMixin, ObjectActionView):
 
     def form_day(self):
         """The start of term the page checks the rule on: the one typed, else the one suggested."""
-        form = AppointForm(self.request.POST) if self.request.method == "POST" else None
+        form = MatchingAppointForm(self.request.POST) if self.request.method == "POST" else None
         if form is not None and form.is_valid():
             return form.cleaned_data["starts_on"]
         return DayForm(self.request.GET).day(timezone.localdate())
