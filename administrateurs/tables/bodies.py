@@ -1,6 +1,6 @@
 """Tables of the bodies', the appointment decisions' and the vacancies' lists."""
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +9,6 @@ from django.utils.translation import pgettext_lazy
 from administrateurs.models import AppointmentDecision, Body, Seat
 from administrateurs.selectors.vacancies import BANDS, vacant_from
 from opq_intranet.core.lists.tables import BooleanColumn, Column, Table
-
-# The matching page of another slice: each vacancy links to it once its URL exists.
-MATCHING_URL = "administrateurs:seat_matching"
 
 
 class BodyTable(Table):
@@ -40,14 +37,9 @@ def _vacant_from_text(value, seat):
     return date_format(day, "SHORT_DATE_FORMAT") if day else _("Never held")
 
 
-def _matching_link():
-    """A function giving a vacancy's "Find a candidate" link, or None while the matching page
-    does not exist ({# matching link #}: the integrator's matching slice brings the URL)."""
-    try:
-        reverse(MATCHING_URL, args=[0])
-    except NoReverseMatch:
-        return None
-    return lambda seat: format_html('<a href="{}">{}</a>', reverse(MATCHING_URL, args=[seat.pk]), _("Find a candidate"))
+def _matching_link(value, seat):
+    url = reverse("administrateurs:seat_matching", args=[seat.pk])
+    return format_html('<a href="{}">{}</a>', url, _("Find a candidate"))
 
 
 class VacancyTable(Table):
@@ -61,11 +53,5 @@ class VacancyTable(Table):
         _("Vacant from"), accessor=lambda seat: vacant_from(seat), display=_vacant_from_text, sort_by=("sort_day",)
     )
     holder = Column(_("Held today by"))
+    find = Column(_("Candidates"), accessor=lambda seat: None, display=_matching_link, export=False, orderable=False)
     default_sort = "vacant_from"
-
-    def __init__(self, queryset, *, sort=None):
-        super().__init__(queryset, sort=sort)
-        link = _matching_link()
-        if link is not None:
-            column = Column(_("Candidates"), display=lambda value, seat: link(seat), export=False, orderable=False)
-            self.columns.append(column.bind("find", self.model))

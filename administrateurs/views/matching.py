@@ -3,7 +3,7 @@ excluded candidates), proposing a candidate from it (POST), appointing one (a fo
 the proposals' list with the page that ends one."""
 
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -20,21 +20,13 @@ HOME = ("administrateurs:index", _("Administrators"))
 PROPOSALS = ("administrateurs:proposal_list", _("Proposals"))
 
 
-def url_or_none(name, *args):
-    """The URL of a page another part of the app may not have yet (a seat's, a body's)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
 def seat_breadcrumbs(seat):
     return [
         (HOME[1], reverse(HOME[0])),
-        (str(seat.body), url_or_none("administrateurs:body_detail", seat.body_id)),
+        (str(seat.body), reverse("administrateurs:body_detail", args=[seat.body_id])),
         (
             pgettext("a body's seat", "Seat %(number)s") % {"number": seat.number},
-            url_or_none("administrateurs:seat_detail", seat.pk),
+            reverse("administrateurs:seat_detail", args=[seat.pk]),
         ),
     ]
 
@@ -70,7 +62,7 @@ class SeatMatchingView(SeatMixin, ObjectDetailView):
             "here": f"{matching_url}?{query}" if query else matching_url,
             "criteria_form": form,
             "propose_form": bound_forms.get("propose"),
-            "body_url": url_or_none("administrateurs:body_detail", obj.body_id),
+            "body_url": reverse("administrateurs:body_detail", args=[obj.body_id]),
             "seat_label": matching.seat_label(obj),
         }
         if not form.is_bound or form.is_valid():
@@ -153,7 +145,7 @@ class MatchingAppointView(SeatMixin, ObjectActionView):
         return self.success_message % {"object": result.candidate}
 
     def get_success_url(self, result):
-        return url_or_none("administrateurs:seat_detail", result.seat_id) or result.candidate.get_absolute_url()
+        return reverse("administrateurs:seat_detail", args=[result.seat_id])
 
 
 class ProposalListView(ObjectListView):

@@ -195,16 +195,16 @@ def test_the_page_filters_by_body(make_client, officer, year, rates):
 
 
 EXPECTED_ROWS = [
-    ["Personne nommée", "Organisme", "Date de la réunion", "Type", "Heures comptées", "Taux", "Montant"],
-    ["Hélène Bouchard", "Conseil d’administration de l’Ordre des chimistes", "2026-04-01", "Séance ordinaire",
+    ["Personne nommée", "Instance", "Date de la réunion", "Type", "Heures comptées", "Taux", "Montant"],
+    ["Hélène Bouchard", "Conseil d’administration de l’Ordre des chimistes", "2026-04-01", "Réunion ordinaire",
      "5.00", "≥ 4 h, en vigueur depuis le 2026-04-01", "380.00"],
-    ["Hélène Bouchard", "Conseil d’administration de l’Ordre des chimistes", "2026-06-10", "Séance ordinaire",
+    ["Hélène Bouchard", "Conseil d’administration de l’Ordre des chimistes", "2026-06-10", "Réunion ordinaire",
      "3.00", "≥ 0 h, en vigueur depuis le 2026-04-01", "220.00"],
-    ["Hélène Bouchard", "Conseil d’administration de l’Ordre des chimistes", "2026-09-15", "Séance ordinaire",
+    ["Hélène Bouchard", "Conseil d’administration de l’Ordre des chimistes", "2026-09-15", "Réunion ordinaire",
      "4.00", "≥ 4 h, en vigueur depuis le 2026-04-01", "380.00"],
-    ["Marc Gagnon", "Conseil d’administration de l’Ordre des chimistes", "2026-04-01", "Séance ordinaire",
+    ["Marc Gagnon", "Conseil d’administration de l’Ordre des chimistes", "2026-04-01", "Réunion ordinaire",
      "5.00", "≥ 4 h, en vigueur depuis le 2026-04-01", "380.00"],
-    ["Marc Gagnon", "Conseil d’administration de l’Ordre des chimistes", "2026-06-11", "Séance extraordinaire",
+    ["Marc Gagnon", "Conseil d’administration de l’Ordre des chimistes", "2026-06-11", "Réunion extraordinaire",
      "2.00", "aucun taux", "0.00"],
 ]  # fmt: skip
 

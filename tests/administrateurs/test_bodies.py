@@ -263,7 +263,7 @@ def test_the_picker_offers_only_the_bank(make_client, officer, board, in_bank):
     ("number", "fields", "message"),
     [
         (2, {"starts_on": "2026-13-45"}, "Saisissez une date valide."),
-        (2, {"decided_on": (TODAY + timedelta(days=1)).isoformat()}, "ne peut être postérieure à aujourd’hui"),
+        (2, {"decided_on": (TODAY + timedelta(days=1)).isoformat()}, "ne peut pas être postérieure à aujourd’hui"),
         (2, {"resolution_number": ""}, "Ce champ est obligatoire."),
         (2, {"candidate": "999999"}, "Sélectionnez un choix valide"),
         (1, {}, "Le siège est occupé par Hélène Bouchard"),  # seat 1 is the term's
@@ -335,7 +335,7 @@ def test_ending_a_term_early_from_its_page(make_client, officer, term):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"ended_on": (TODAY + relativedelta(years=5)).isoformat(), "reason": "resigned"}, "dans le mandat"),
+        ({"ended_on": (TODAY + relativedelta(years=5)).isoformat(), "reason": "resigned"}, "pendant le mandat"),
         ({"ended_on": TODAY.isoformat(), "reason": "expired"}, "Sélectionnez un choix valide"),
         ({"ended_on": "", "reason": "resigned"}, "Ce champ est obligatoire."),
     ],

@@ -226,8 +226,8 @@ def test_a_meeting_is_added_and_corrected(make_client, officer, body):
     ("fields", "field", "message"),
     [
         ({"hours": "0"}, "hours", "doit dépasser zéro heure"),
-        ({"body": "other"}, "body", "son organisme ne peut pas changer"),
-        ({"held_on": "2026-09-20"}, "held_on", "Ne siégeaient pas à cet organisme le 2026-09-20\u00a0: Marie Gagnon"),
+        ({"body": "other"}, "body", "son instance ne peut pas changer"),
+        ({"held_on": "2026-09-20"}, "held_on", "Ne siégeaient pas à cette instance le 2026-09-20\u00a0: Marie Gagnon"),
         ({"hours": "1.5"}, "hours", "plus longue que 1,5 h\u00a0: Marie Bouchard"),
         ({"held_on": "2026-13-45"}, "held_on", "Saisissez une date valide."),
     ],
@@ -265,7 +265,7 @@ def test_the_list_filters_by_body_kind_and_year(make_client, officer, body):
     assert shown(year=2026) == {mine.pk, elsewhere.pk}
     export = client.get(reverse("administrateurs:meeting_list"), {"export": "csv", "body": body.pk})
     text = b"".join(export.streaming_content).decode()
-    assert "2026-03-12" in text and "Séance extraordinaire" in text and "2026-05-01" not in text
+    assert "2026-03-12" in text and "Réunion extraordinaire" in text and "2026-05-01" not in text
 
 
 # --- Allowance rates --------------------------------------------------------------------------

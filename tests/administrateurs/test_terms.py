@@ -150,7 +150,7 @@ def test_the_appointment_closes_the_proposals(officer, board, seat, candidate):
 
 def test_refused_not_in_the_bank(officer, seat, candidate):
     Candidate.objects.filter(pk=candidate.pk).update(status=CandidacyStatus.ELIGIBLE)
-    assert "Pas dans la banque (statut\u00a0: Admissible)" in refused(lambda: appoint(seat, candidate, officer))
+    assert "N’est pas dans la banque (statut\u00a0: Admissible)" in refused(lambda: appoint(seat, candidate, officer))
 
 
 def test_refused_for_a_link_art_78_forbids_with_the_order(officer, board, seat, candidate):
@@ -196,7 +196,7 @@ def test_refused_on_a_seat_no_longer_filled(officer, board, seat, candidate, ina
 def test_refused_for_a_decision_dated_later_than_today(officer, seat, candidate):
     tomorrow = TODAY + timedelta(days=1)
     message = refused(lambda: appoint(seat, candidate, officer, decided_on=tomorrow))
-    assert "La date de la décision ne peut être postérieure à aujourd’hui." in message
+    assert "La date de la décision ne peut pas être postérieure à aujourd’hui." in message
 
 
 def test_refused_for_a_resolution_known_under_another_date(officer, board, seat, candidate):
@@ -272,7 +272,9 @@ def test_a_renewal_needs_the_seat_free_after_the_term(officer, seat, candidate):
 def test_a_term_ended_early_is_not_renewed(officer, seat, candidate):
     term = appoint(seat, candidate, officer)
     services.term_end(term=term, ended_on=date(2025, 1, 31), reason=TermEnd.RESIGNED, user=officer)
-    assert "Un mandat terminé avant terme ne peut être renouvelé." in refused(lambda: renew(term, officer, number="R"))
+    assert "Un mandat terminé avant terme ne peut pas être renouvelé." in refused(
+        lambda: renew(term, officer, number="R")
+    )
 
 
 # Ending a term early, and the appointee's return to the bank
@@ -327,9 +329,9 @@ def test_refused_ends(officer, seat, candidate):
     def end(day, reason=TermEnd.RESIGNED):
         return lambda: services.term_end(term=term, ended_on=day, reason=reason, user=officer)
 
-    assert "La date doit tomber dans le mandat (du 2024-04-01 au 2028-03-31)." in refused(end(date(2028, 4, 1)))
-    assert "dans le mandat" in refused(end(date(2024, 3, 31)))
-    assert "Choisissez pourquoi le mandat prend fin avant terme." in refused(end(TODAY, TermEnd.EXPIRED))
+    assert "La date doit tomber pendant le mandat (du 2024-04-01 au 2028-03-31)." in refused(end(date(2028, 4, 1)))
+    assert "pendant le mandat" in refused(end(date(2024, 3, 31)))
+    assert "Choisissez pourquoi le mandat se termine avant terme." in refused(end(TODAY, TermEnd.EXPIRED))
     assert "Choisissez pourquoi" in refused(end(TODAY, "holidays"))
     assert refused(end(None))
     services.term_end(term=term, ended_on=date(2024, 4, 1), reason=TermEnd.RESIGNED, user=officer)  # its first day
@@ -375,7 +377,7 @@ def test_the_exclusion_reasons(board):
     )
     assert reasons == [
         "Consentement échu le 2027-01-01.",
-        "Dirigeant d’un organisme qui défend les intérêts des membres\u00a0: "
+        "Dirigeant d’un organisme de défense des intérêts des membres\u00a0: "
         "Ordre des infirmières et infirmiers du Québec (art. 78).",
         "Siège déjà à cette instance.",
     ]

@@ -154,13 +154,10 @@ def test_the_page_filters_by_horizon_order_and_kind(make_client, officer):
     assert export.status_code == 200 and "Conseil de l’OIIQ" in export.getvalue().decode("utf-8-sig")
 
 
-def test_the_matching_link_appears_once_the_matching_page_exists(make_client, officer, monkeypatch):
+def test_each_vacancy_links_to_its_matching(make_client, officer):
     seat = BodyFactory().seats.first()
-    client = make_client(officer)
-    assert "Trouver un candidat" not in client.get(reverse("administrateurs:vacancy_list")).text
-    monkeypatch.setattr("administrateurs.tables.bodies.MATCHING_URL", "administrateurs:seat_history")  # stands in
-    page = client.get(reverse("administrateurs:vacancy_list"))
-    assert "Trouver un candidat" in page.text and reverse("administrateurs:seat_history", args=[seat.pk]) in page.text
+    page = make_client(officer).get(reverse("administrateurs:vacancy_list"))
+    assert "Trouver un candidat" in page.text and reverse("administrateurs:seat_matching", args=[seat.pk]) in page.text
 
 
 def test_the_page_costs_the_same_with_10_and_100_vacancies(assert_constant_queries, make_client, officer):
