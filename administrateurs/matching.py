@@ -10,7 +10,7 @@ repeats them):
   (PREFERENCE_POINTS), a later one 2 (PREFERENCE_LATER_POINTS), no wish for the body 0;
 - parity: PARITY_POINTS (20) times `parity.parity_gain()`'s change of the gap between women
   and men among the Office's appointees on the body: +20 when the appointment narrows it,
-  -20 when it widens it, 0 otherwise;
+  -20 when it widens it past one (a balanced body stays balanced: 0), 0 otherwise;
 - diversity: DIVERSITY_POINTS (10) when the candidate self-declared diversity and no
   appointee sitting on the body did.
 

@@ -1,8 +1,8 @@
 """The parity arithmetic of art. 78.1 in one place (the matching, the dashboards and the
 board's page read it): among the Office's appointees sitting on a body on a day, how many
 women, men, other or undeclared, how many self-declared diversity, and the same after one
-more appointee. A body "tends toward parity" when neither women nor men are more than one
-seat apart from half of the declared appointees; art. 78's minimum is a quarter of the
+more appointee. A body "tends toward parity" (is balanced) when its women and men appointees
+are at most one apart; art. 78's minimum is a quarter of the
 board's size, rounded up, filled by the Office."""
 
 import math
@@ -51,10 +51,15 @@ def composition_of(members):
 
 
 def parity_gain(before, *, gender, diversity):
-    """How much one appointee improves the body's balance: +1 when they narrow the gap
-    between women and men, 0 when neutral, -1 when they widen it; diversity breaks ties."""
+    """(parity, diversity) of one more appointee. Parity: +1 when they narrow the gap between
+    women and men, -1 when they leave the body unbalanced by widening it, 0 otherwise (a
+    balanced body of 2 women and 2 men stays balanced with either: nobody is penalised for
+    declaring a gender). Diversity: 1 when they are the body's first appointee to declare it."""
     after = before.with_member(gender=gender, diversity=diversity)
-    return (before.gap - after.gap), int(bool(diversity) and before.diversity == 0)
+    change = before.gap - after.gap
+    if change < 0 and after.balanced:
+        change = 0
+    return change, int(bool(diversity) and before.diversity == 0)
 
 
 def office_minimum(size):

@@ -40,7 +40,7 @@ def weights_help():
         },
         "parity": _(
             "%(points)s points when the appointment narrows the gap between women and men on the body, "
-            "minus %(points)s when it widens it."
+            "minus %(points)s when it leaves women and men more than one apart."
         )
         % {"points": matching.PARITY_POINTS},
         "diversity": _(

@@ -53,6 +53,14 @@ def test_the_gain_of_one_more_appointee(gender, diversity, gain):
     assert parity.parity_gain(before, gender=gender, diversity=diversity) == gain
 
 
+@pytest.mark.parametrize("gender", [W, M])
+def test_a_balanced_body_stays_balanced_with_either_gender(gender):
+    # 2 women, 2 men: one more of either leaves a gap of 1, still balanced: no penalty.
+    assert parity.parity_gain(Composition(women=2, men=2), gender=gender, diversity=False) == (0, 0)
+    # 2 women, 1 man: a second woman's gap of 2 is unbalanced: -1 (as above).
+    assert parity.parity_gain(Composition(women=2, men=1), gender=W, diversity=False) == (-1, 0)
+
+
 def test_diversity_breaks_ties_only_while_nobody_reflects_it():
     assert parity.parity_gain(Composition(women=1, men=1, diversity=1), gender=X, diversity=True) == (0, 0)
 
