@@ -100,11 +100,9 @@ NOT_A_PAGE |= {f"admin:discipline_{model}_delete": 403 for model in ("council", 
 NOT_A_PAGE |= {"inventaire:my_equipment_confirm": 405, "inventaire:handover_acknowledge": 405}
 NOT_A_PAGE |= {"inventaire:seat_assign": 405, "inventaire:seat_release": 405}
 NOT_A_PAGE |= {f"admin:inventaire_{model}_delete": 403 for model in ("category", "location", "licence")}
-# Administrateurs, the matching (slice h3): proposing a candidate from the matching is POST only.
-NOT_A_PAGE |= {"administrateurs:matching_propose": 405}
-# Administrateurs (slice h4): a meeting's attendance grid is saved by a POST from its page.
-NOT_A_PAGE |= {"administrateurs:meeting_attendance": 405}
-# Administrateurs (h1): a candidate's declarations are sent from the candidate's page, POST only.
+# Administrateurs: proposing from the matching, a meeting's attendance grid and a candidate's
+# declarations are POSTs from their pages.
+NOT_A_PAGE |= {"administrateurs:matching_propose": 405, "administrateurs:meeting_attendance": 405}
 NOT_A_PAGE |= {
     f"administrateurs:candidate_{name}": 405
     for name in (
@@ -144,7 +142,15 @@ READ_ONLY_ADMIN = (
     "inventaire_asset",
     "inventaire_handover",
     "administrateurs_candidate",
-    "administrateurs_purgelog",  # h1: written by the purge job only
+    "administrateurs_purgelog",
+    "administrateurs_body",
+    "administrateurs_term",
+    "administrateurs_appointmentdecision",
+    "administrateurs_proposal",
+    "administrateurs_obligation",
+    "administrateurs_trainingsession",
+    "administrateurs_meeting",
+    "administrateurs_allowancerate",
 )
 NOT_A_PAGE |= {f"admin:{model}_{action}": 403 for model in READ_ONLY_ADMIN for action in ("add", "delete")}
 
