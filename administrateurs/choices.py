@@ -96,7 +96,7 @@ class MeetingKind(models.TextChoices):
     COMMITTEE = "committee", pgettext_lazy("meeting kind", "Committee meeting")
 
 
-# --- Slice h4: obligations, meetings and allowances -------------------------------------------
+# --- obligations, meetings and allowances -------------------------------------------
 
 
 class DueWindow(models.TextChoices):

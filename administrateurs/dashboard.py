@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from administrateurs import permissions, selectors
 from opq_intranet.core.registry.dashboard import Panel, register
 
-# --- Slice h4: the obligations overdue or due within 14 days -------------------------------------
+# --- the obligations overdue or due within 14 days -------------------------------------
 
 OBLIGATIONS_SHOWN = 8
 OBLIGATIONS_DAYS = 14

@@ -12,7 +12,7 @@ def manages(user):
     return user.is_authenticated and user.is_active and user.is_office_staff and user.has_perm(APP)
 
 
-# h1: a candidate's CV and letters
+# a candidate's CV and letters
 def can_read_documents(user, candidate):
     """The Nominations role reads a candidate's files, through the app's logged download only."""
     return manages(user) and candidate.purged_at is None

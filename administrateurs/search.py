@@ -14,7 +14,7 @@ class CandidateSearch(SearchProvider):
     order = 30
 
     def search(self, request, query, limit):
-        unpurged = selectors.candidates().filter(purged_at__isnull=True)  # h1: a purged candidacy is no one
+        unpurged = selectors.candidates().filter(purged_at__isnull=True)  # a purged candidacy is no one
         found = selectors.matching_candidates(unpurged, query).order_by("last_name", "pk")[:limit]
         return [
             SearchResult(str(c), c.get_absolute_url(), f"{c.get_region_display()} · {c.get_status_display()}")
@@ -25,7 +25,7 @@ class CandidateSearch(SearchProvider):
 register(CandidateSearch())
 
 
-# Slice h2: the bodies, by name or order.
+# the bodies, by name or order.
 class BodySearch(SearchProvider):
     key = "administrateurs.bodies"
     label = _("Bodies")

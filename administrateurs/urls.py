@@ -26,7 +26,7 @@ urlpatterns = [
     path("candidats/<int:pk>/modifier/", candidates.CandidateEditView.as_view(), name="candidate_edit"),
     path("candidats/<int:pk>/historique/", candidates.CandidateHistoryView.as_view(), name="candidate_history"),
     path("candidats/<int:pk>/statut/<slug:status>/", candidates.CandidateMoveView.as_view(), name="candidate_move"),
-    # Matching (slice h3): a seat's matching, proposing and appointing from it, the proposals
+    # Matching: a seat's matching, proposing and appointing from it, the proposals
     path("sieges/<int:pk>/jumelage/", matching.SeatMatchingView.as_view(), name="seat_matching"),
     path(
         "sieges/<int:pk>/jumelage/proposer/<int:candidate_pk>/",
@@ -40,7 +40,7 @@ urlpatterns = [
     ),
     path("propositions/", matching.ProposalListView.as_view(), name="proposal_list"),
     path("propositions/<int:pk>/terminer/", matching.ProposalEndView.as_view(), name="proposal_end"),
-    # Slice h4: trainings and declarations, training sessions, meetings and attendance, allowances
+    # trainings and declarations, training sessions, meetings and attendance, allowances
     path("formations-et-declarations/", obligations.ObligationListView.as_view(), name="obligation_list"),
     path("formations-et-declarations/<int:pk>/", obligations.ObligationDetailView.as_view(), name="obligation_detail"),
     path(
@@ -73,7 +73,7 @@ urlpatterns = [
     path("allocations/taux/<int:pk>/historique/", meetings.RateHistoryView.as_view(), name="rate_history"),
 ]
 
-# h1: declared links, preferences, CV and letters, consent, import, purge log
+# Candidates: declared links, preferences, CV and letters, consent, import, purge log
 urlpatterns += [
     path("candidats/importer/", imports.import_candidates, name="candidate_import"),
     path("candidats/importer/modele.xlsx", imports.candidate_import_template, name="candidate_import_template"),
@@ -107,7 +107,7 @@ urlpatterns += [
     ),
     path("candidats/<int:pk>/consentement/", declarations.ConsentRenewView.as_view(), name="candidate_consent"),
     path("purges/", purges.PurgeLogListView.as_view(), name="purge_list"),
-    # Slice h2: bodies, seats, terms, appointment decisions, vacancies
+    # bodies, seats, terms, appointment decisions, vacancies
     path("instances/", bodies.BodyListView.as_view(), name="body_list"),
     path("instances/ajouter/", bodies.BodyEditView.as_view(), name="body_create"),
     path("instances/<int:pk>/", bodies.BodyDetailView.as_view(), name="body_detail"),

@@ -41,7 +41,7 @@ READS_QUERY_STRING = {
     "inventaire:check_out": ["tags"],
     "inventaire:check_in": ["tags"],
     "inventaire:label_sheet": ["preset", "tags", "skip", "q", "status", "kind", "category", "location", "holder"],
-    "administrateurs:allowances": ["start", "end", "body", "export"],  # slice h4
+    "administrateurs:allowances": ["start", "end", "body", "export"],
 }
 # Pages whose URL takes an argument and that read their query string (real arguments below).
 PARAMETERISED = {
@@ -53,7 +53,7 @@ PARAMETERISED = {
     "inventaire:asset_detail": ["on"],
     "inventaire:campaign_scan": ["room"],
     "inventaire:campaign_detail": ["part"],
-    # Administrateurs, the matching (slice h3)
+    # Administrateurs, the matching
     "administrateurs:seat_matching": [
         "on",
         "region",
@@ -65,7 +65,7 @@ PARAMETERISED = {
         "by_diversity",
     ],
     "administrateurs:matching_appoint": ["on"],
-    "administrateurs:allowance_statement": ["start", "end"],  # slice h4
+    "administrateurs:allowance_statement": ["start", "end"],
 }
 
 
@@ -157,7 +157,7 @@ def inventory_pages(staff):
 
 
 def matching_pages(staff):
-    """Administrateurs, the matching (slice h3): a seat's matching and its appointment form."""
+    """Administrateurs, the matching: a seat's matching and its appointment form."""
     from administrateurs.choices import CandidacyStatus
     from tests.administrateurs.factories import BodyFactory, CandidateFactory
 
@@ -173,7 +173,7 @@ def matching_pages(staff):
     ]
 
 
-def administrateurs_pages(staff):  # slice h4
+def administrateurs_pages(staff):
     from tests.administrateurs.factories import CandidateFactory
 
     statement = reverse("administrateurs:allowance_statement", args=[CandidateFactory().pk])
@@ -193,7 +193,7 @@ def test_no_hostile_value_gives_a_server_error_on_pages_of_an_object(make_client
     ]
     pages += [(staff, "core:search_group", reverse("core:search_group", args=[key])) for key in sorted(_providers)]
     pages += inventory_pages(staff)
-    pages += matching_pages(staff)  # administrateurs, the matching (slice h3)
+    pages += matching_pages(staff)  # administrateurs, the matching
     pages += administrateurs_pages(staff)
     assert {name for _client, name, _path in pages} == set(PARAMETERISED)
     failures = []

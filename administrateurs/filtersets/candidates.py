@@ -15,7 +15,7 @@ class CandidateFilterSet(BaseFilterSet):
     region = django_filters.ChoiceFilter(label=_("Region"), choices=Region.choices, empty_label=_("All"))
     gender = django_filters.ChoiceFilter(label=_("Gender"), choices=Gender.choices[1:], empty_label=_("All"))
     speaks_english = django_filters.BooleanFilter(label=_("Speaks English"), widget=YesNoAllWidget)
-    # h1: the declared links (eligibility's rule for the first)
+    # the declared links (eligibility's rule for the first)
     ineligible_for = django_filters.ModelChoiceFilter(
         label=_("Ineligible for the board of"),
         queryset=ProfessionalOrder.objects.order_by("name"),
@@ -32,13 +32,13 @@ class CandidateFilterSet(BaseFilterSet):
     class Meta:
         model = Candidate
         fields = ["q", "status", "region", "gender", "speaks_english"]
-        fields += ["ineligible_for", "link_with"]  # h1
+        fields += ["ineligible_for", "link_with"]
 
     def filter_q(self, queryset, name, value):
         return selectors.matching_candidates(queryset, value)
 
-    def filter_ineligible_for(self, queryset, name, value):  # h1
+    def filter_ineligible_for(self, queryset, name, value):
         return selectors.ineligible_for(queryset, value)
 
-    def filter_link_with(self, queryset, name, value):  # h1
+    def filter_link_with(self, queryset, name, value):
         return selectors.with_link_to(queryset, value)

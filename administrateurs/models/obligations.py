@@ -52,7 +52,7 @@ class Obligation(models.Model):
         related_name="+",
     )
     reminded_on = models.DateField(_("reminded on"), null=True, blank=True)
-    # The reminder on the day after the due date passed (slice h4's migration 0003).
+    # The reminder on the day after the due date passed.
     overdue_reminded_on = models.DateField(_("overdue reminder sent on"), null=True, blank=True)
 
     class Meta:

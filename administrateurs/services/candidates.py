@@ -14,7 +14,7 @@ from administrateurs.models import Candidate
 
 S = CandidacyStatus
 TRANSITIONS = {
-    S.RECEIVED: {S.UNDER_REVIEW, S.WITHDRAWN, S.EXPIRED},  # h1: a lapsed consent expires them too
+    S.RECEIVED: {S.UNDER_REVIEW, S.WITHDRAWN, S.EXPIRED},  # a lapsed consent expires them too
     S.UNDER_REVIEW: {S.ELIGIBLE, S.WITHDRAWN, S.EXPIRED},
     S.ELIGIBLE: {S.IN_BANK, S.WITHDRAWN, S.EXPIRED},
     S.IN_BANK: {S.APPOINTED, S.WITHDRAWN, S.EXPIRED},

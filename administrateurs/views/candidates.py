@@ -28,7 +28,7 @@ from opq_intranet.core.views.generic import (
 HOME = ("administrateurs:index", _("Administrators"))
 
 
-# h1: the declarations' sections of the candidate's page, each form bound when its action refused it
+# the declarations' sections of the candidate's page, each form bound when its action refused it
 def declarations_context(candidate, bound_forms):
     page = selectors.declarations_page(candidate)
     in_place = () if candidate.purged_at else ("link", "preference", "document")  # forms that show their errors
@@ -42,7 +42,7 @@ def declarations_context(candidate, bound_forms):
     return page
 
 
-# h1: a purged candidacy offers no action; its pages say so
+# a purged candidacy offers no action; its pages say so
 def refuse_purged(request, obj):
     if obj is not None and getattr(obj, "purged_at", None):
         messages.error(request, gettext("This candidacy was purged: nothing about it changes any more."))
@@ -89,15 +89,15 @@ class CandidateDetailView(CandidateMixin, ObjectDetailView):
     def on_read(self, obj):
         confidential_access_log(request=self.request, obj=obj)
 
-    # h1: the declarations' sections (links, preferences, files, consent) and their forms
+    # the declarations' sections (links, preferences, files, consent) and their forms
     def get_extra_context(self, obj, bound_forms):
         return declarations_context(obj, bound_forms)
 
     def get_actions(self, obj):
         if obj.purged_at:
-            return []  # h1: nothing is done to a purged candidacy
+            return []  # nothing is done to a purged candidacy
         actions = [Action(_("Correct"), reverse("administrateurs:candidate_edit", args=[obj.pk]), "outline-secondary")]
-        if obj.status != CandidacyStatus.WITHDRAWN:  # h1
+        if obj.status != CandidacyStatus.WITHDRAWN:
             actions.append(Action(_("Renew the consent"), reverse("administrateurs:candidate_consent", args=[obj.pk])))
         for status in sorted(
             services.TRANSITIONS.get(CandidacyStatus(obj.status), ()), key=list(CandidacyStatus).index
@@ -120,7 +120,7 @@ class CandidateEditView(CandidateMixin, ObjectEditView):
     success_message = _("The candidacy of %(object)s is saved.")
 
     def refuse(self, obj):
-        return refuse_purged(self.request, obj)  # h1
+        return refuse_purged(self.request, obj)
 
     def new_object(self):
         return Candidate()
@@ -142,7 +142,7 @@ class CandidateMoveView(CandidateMixin, ObjectActionView):
             self.status = CandidacyStatus(self.kwargs["status"])
         except ValueError as error:
             raise Http404 from error
-        return refuse_purged(self.request, obj)  # h1
+        return refuse_purged(self.request, obj)
 
     def get_title(self, obj):
         return f"{MOVE_LABELS.get(self.status, self.status.label)} · {obj}"

@@ -8,5 +8,5 @@ from opq_intranet.accounts.access import access
 def index(request):
     """The app's home: the candidacies by status, and the ways in."""
     context = {"by_status": selectors.by_status()}
-    context |= selectors.dashboard()  # slice h2: vacancies, terms ending, parity, art. 78's minimum
+    context |= selectors.dashboard()  # vacancies, terms ending, parity, art. 78's minimum
     return render(request, "administrateurs/index.html", context)

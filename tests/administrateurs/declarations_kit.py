@@ -1,4 +1,4 @@
-"""What the tests of a candidate's declarations share (slice h1): the Nominations officer, a
+"""What the tests of a candidate's declarations share: the Nominations officer, a
 candidate, a small PDF, the pages' URLs and the kinds of users who may not reach them."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile

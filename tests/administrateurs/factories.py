@@ -86,7 +86,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     hours = 3
 
 
-# --- Slice h4: obligations, training sessions, attendance, allowance rates ---------------------
+# --- obligations, training sessions, attendance, allowance rates ---------------------
 
 
 class TrainingSessionFactory(factory.django.DjangoModelFactory):

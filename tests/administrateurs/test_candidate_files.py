@@ -1,4 +1,4 @@
-"""A candidate's CV and letters (slice h1): private files uploaded from the candidate's page,
+"""A candidate's CV and letters: private files uploaded from the candidate's page,
 refused in French with nothing stored, listed on the page, downloaded by the Nominations role
 only and only through the app's view (each download logged; core's generic file view serves
 none of them), destroyed on removal; every page for each kind of user."""

@@ -1,4 +1,4 @@
-"""Importing candidacies (slice h1): XLSX or CSV; each kind of problem reported by row in French
+"""Importing candidacies: XLSX or CSV; each kind of problem reported by row in French
 with nothing saved; a clean file previewed, then imported on confirmation, all or none, each
 row entering as received through the service with its declared links; the pages for each kind
 of user."""

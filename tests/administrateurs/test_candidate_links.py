@@ -1,4 +1,4 @@
-"""A candidate's declared links with orders and ranked preferred bodies (slice h1): declared and
+"""A candidate's declared links with orders and ranked preferred bodies: declared and
 withdrawn from the candidate's page, a duplicate refused in French with nothing changed, the
 ineligibility they bring shown per order and read by the appointment's rule, the list filtered
 by them; preferences ranked 1..n whatever is added, removed or moved; every page for each kind

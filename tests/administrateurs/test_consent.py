@@ -1,4 +1,4 @@
-"""The yearly consent (slice h1): its last day and the notice computed by hand; the daily job
+"""The yearly consent: its last day and the notice computed by hand; the daily job
 expires the candidacies not yet appointed whose consent lapsed, through the transitions, and
 warns the Nominations team once per consent date 30 days before; the renewal from the page
 (today or an earlier day, never later, never one already lapsed) brings an expired candidacy

@@ -1,4 +1,4 @@
-"""The purge of closed candidacies (slice h1): a withdrawn or expired candidacy kept past the
+"""The purge of closed candidacies: a withdrawn or expired candidacy kept past the
 retention period (dates by hand) is purged by the daily job, nothing else ever is; the purge
 leaves the counts and the parity data intact and no personal data in the candidacy's row, its
 links, its files, its history events, the access log or the notifications; the purged
