@@ -24,9 +24,10 @@ number of queries, however many candidates the bank holds."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
@@ -55,8 +56,10 @@ CRITERIA = {
 MAX_KEYWORDS = 10
 
 
+@lru_cache(maxsize=8192)
 def normalised(text):
-    """Accents and case ignored: 'Comptabilité' and 'COMPTABILITE' read alike."""
+    """Accents and case ignored: 'Comptabilité' and 'COMPTABILITE' read alike (cached: a bank
+    repeats its names and fields of expertise, and ranking reads each a few times)."""
     return strip_accents(text or "").casefold()
 
 
@@ -92,6 +95,11 @@ class Criteria:
             "diversity": self.diversity,
         }
         return [key for key in CRITERIA if values[key]]
+
+    @property
+    def plain_keywords(self):
+        """(keyword, its normalised form) pairs, for matching without re-normalising."""
+        return [(word, normalised(word)) for word in self.keywords]
 
     @property
     def active_labels(self):
@@ -175,8 +183,10 @@ def preference_points(rank):
     return PREFERENCE_POINTS.get(rank, PREFERENCE_LATER_POINTS)
 
 
-def score(candidate, *, criteria, composition, preference_rank=None):
-    """(total, [Points]) of one eligible candidate under the criteria ticked."""
+def score(candidate, *, criteria, composition, preference_rank=None, explain=True):
+    """(total, [Points]) of one eligible candidate under the criteria ticked; without
+    `explain`, the points carry no "why" (ranking a thousand candidates needs only the totals:
+    the page explains the rows it shows)."""
     points = []
     active = criteria.active
     if "region" in active:
@@ -184,18 +194,24 @@ def score(candidate, *, criteria, composition, preference_rank=None):
         points.append(Points("region", REGION_POINTS if match else 0, ""))  # the row shows the region
     if "expertise" in active:
         expertise = normalised(candidate.expertise)
-        found = [word for word in criteria.keywords if normalised(word) in expertise]
-        points.append(Points("expertise", EXPERTISE_POINTS * len(found), ", ".join(found)))
+        found = [word for word, plain in criteria.plain_keywords if plain in expertise]
+        points.append(Points("expertise", EXPERTISE_POINTS * len(found), ", ".join(found) if explain else ""))
     if "preference" in active:
-        why = _("choice no. %(rank)s") % {"rank": preference_rank} if preference_rank else _("no wish for this body")
+        why = ""
+        if explain:
+            why = (
+                _("choice no. %(rank)s") % {"rank": preference_rank} if preference_rank else _("no wish for this body")
+            )
         points.append(Points("preference", preference_points(preference_rank), why))
     gap_change, diversity_gain = parity_gain(composition, gender=candidate.gender, diversity=candidate.diversity)
     if "parity" in active:
-        after = composition.with_member(gender=candidate.gender, diversity=candidate.diversity)
-        why = _("gap %(before)s → %(after)s") % {"before": composition.gap, "after": after.gap}
+        why = ""
+        if explain:
+            after = composition.with_member(gender=candidate.gender, diversity=candidate.diversity)
+            why = _("gap %(before)s → %(after)s") % {"before": composition.gap, "after": after.gap}
         points.append(Points("parity", PARITY_POINTS * gap_change, why))
     if "diversity" in active:
-        why = _("first appointee reflecting diversity") if diversity_gain else ""
+        why = _("first appointee reflecting diversity") if diversity_gain and explain else ""
         points.append(Points("diversity", DIVERSITY_POINTS * diversity_gain, why))
     return sum(p.points for p in points), points
 
@@ -212,8 +228,9 @@ def _tie_order(row):
     )
 
 
-def rank(candidates, body, *, criteria, composition, on, links, sitting, preferences):
-    """([Ranked] best first, [Excluded] by name) of `candidates` for `body` on `on`.
+def rank(candidates, body, *, criteria, composition, on, links, sitting, preferences, explain=None):
+    """([Ranked] best first, [Excluded] by name) of `candidates` for `body` on `on`; the first
+    `explain` ranked rows (all when None) carry the why of their points.
 
     links: {candidate id: [CandidateLink]}; sitting: {candidate id: {body id}};
     preferences: {candidate id: rank of `body` among their wishes}."""
@@ -230,11 +247,19 @@ def rank(candidates, body, *, criteria, composition, on, links, sitting, prefere
             excluded.append(Excluded(candidate, reasons))
             continue
         total, points = score(
-            candidate, criteria=criteria, composition=composition, preference_rank=preferences.get(candidate.pk)
+            candidate,
+            criteria=criteria,
+            composition=composition,
+            preference_rank=preferences.get(candidate.pk),
+            explain=explain is None,
         )
         after = composition.with_member(gender=candidate.gender, diversity=candidate.diversity)
         ranked.append(Ranked(candidate, total, points, after))
     ranked.sort(key=_tie_order)
+    for row in ranked[:explain] if explain is not None else ():
+        _total, row.points = score(
+            row.candidate, criteria=criteria, composition=composition, preference_rank=preferences.get(row.candidate.pk)
+        )
     excluded.sort(
         key=lambda row: (normalised(row.candidate.last_name), normalised(row.candidate.first_name), row.candidate.pk)
     )
@@ -275,9 +300,15 @@ def vacancy_from(terms, day):
     return day
 
 
+CANDIDATE_FIELDS = (
+    "first_name", "last_name", "region", "expertise", "gender", "diversity",
+    "received_on", "consent_on", "status", "purged_at",
+)  # fmt: skip
+
+
 def bank_candidates(body, on):
     """Every candidate in the bank, with the ranked wish for `body` and the bodies they sit
-    on that day (one query, plus one for all their declared links)."""
+    on that day (one query; the fields the ranking and the page read)."""
     wish = BoardPreference.objects.filter(candidate=OuterRef("pk"), body=body).values("rank")[:1]
     sitting = (
         Term.objects.filter(eligibility.current_terms_filter(on), candidate=OuterRef("pk"))
@@ -287,17 +318,32 @@ def bank_candidates(body, on):
     )
     return (
         Candidate.objects.filter(status=CandidacyStatus.IN_BANK, purged_at__isnull=True)
+        .only(*CANDIDATE_FIELDS)
         .annotate(wish_rank=Subquery(wish), sitting_bodies=Subquery(sitting))
-        .prefetch_related(Prefetch("links", queryset=CandidateLink.objects.order_by("pk")))
         .order_by("pk")
     )
 
 
-def match_seat(seat, *, criteria, on=None, today=None):
+def order_links(body):
+    """{candidate id: [their declared links with the body's order]} for the bank (one query):
+    the only links `eligibility.exclusion_reasons()` reads for this body."""
+    if not body.order_id:
+        return {}
+    links = {}
+    rows = CandidateLink.objects.filter(
+        order_id=body.order_id, candidate__status=CandidacyStatus.IN_BANK, candidate__purged_at__isnull=True
+    ).order_by("pk")
+    for link in rows:
+        links.setdefault(link.candidate_id, []).append(link)
+    return links
+
+
+def match_seat(seat, *, criteria, on=None, today=None, explain=None):
     """The matching of `seat` (its body and the body's order loaded with it) on `on` (by
     default the seat's next vacancy: today, or the day after its holder's term): the
     composition, the ranked and the excluded candidates, the seat's holder and its pending
-    proposals. Five queries whatever the size of the bank (the seat is the caller's)."""
+    proposals; the first `explain` ranked rows (all when None) say why of their points. Five
+    queries whatever the size of the bank (the seat is the caller's)."""
     today = today or timezone.localdate()
     body = seat.body
     terms = seat_terms(seat, min(on or today, today))
@@ -310,9 +356,10 @@ def match_seat(seat, *, criteria, on=None, today=None):
         criteria=criteria,
         composition=composition,
         on=on,
-        links={c.pk: list(c.links.all()) for c in candidates},
+        links=order_links(body),
         sitting={c.pk: set(c.sitting_bodies or ()) for c in candidates},
         preferences={c.pk: c.wish_rank for c in candidates if c.wish_rank is not None},
+        explain=explain,
     )
     pending = list(
         Proposal.objects.filter(seat=seat, status=ProposalStatus.PENDING)

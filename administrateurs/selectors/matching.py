@@ -15,7 +15,7 @@ def matching_seats():
 def seat_matching_page(seat, *, criteria, on=None):
     """What the matching page shows: the composition, the best RANKED_SHOWN candidates and
     the first EXCLUDED_SHOWN excluded ones (with their counts)."""
-    result = matching.match_seat(seat, criteria=criteria, on=on)
+    result = matching.match_seat(seat, criteria=criteria, on=on, explain=RANKED_SHOWN)
     return {
         "matching": result,
         "ranked": result.ranked[:RANKED_SHOWN],
