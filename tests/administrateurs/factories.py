@@ -42,7 +42,11 @@ class BodyFactory(factory.django.DjangoModelFactory):
         model = Body
         skip_postgeneration_save = True
 
-    order = factory.Iterator(ProfessionalOrder.objects.order_by("pk"))
+    # An order without a body yet, read when the body is made (a transactional test's flush
+    # re-creates the orders with new ids: nothing may be kept from an earlier test).
+    order = factory.LazyFunction(
+        lambda: ProfessionalOrder.objects.exclude(pk__in=Body.objects.values("order")).order_by("pk").first()
+    )
     name = factory.LazyAttribute(lambda b: f"Conseil d’administration · {b.order.name}")
     size = 12
     office_seats = 4
