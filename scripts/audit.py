@@ -38,7 +38,8 @@ def python_service():
     osv = json.dumps({"package": {"name": "django", "ecosystem": "PyPI"}, "version": "5.2"}).encode()
     if reachable("https://api.osv.dev/v1/query", osv):
         return "osv"
-    if reachable("https://pypi.org/pypi/pip/json"):
+    # pip-audit asks PyPI per version (/pypi/<name>/<version>/json): probe that, not the project page.
+    if reachable("https://pypi.org/pypi/pip/24.0/json"):
         return "pypi"
     return None
 
@@ -48,7 +49,7 @@ def audit_python():
     if service is None:
         print(
             "audit: Python: UNREACHABLE: neither OSV (https://api.osv.dev) nor PyPI's JSON API "
-            "(https://pypi.org/pypi/<name>/json) answered; the pins were NOT checked"
+            "(https://pypi.org/pypi/<name>/<version>/json) answered; the pins were NOT checked"
         )
         return UNREACHABLE
     pip_audit = ROOT / ".venv" / "bin" / "pip-audit"

@@ -208,6 +208,7 @@ class Load:
         self.acked = []  # (monotonic time, id, name)
         self.failures = 0
         self.errors = {}
+        self.generation = 0  # bumped when the application is pointed at another database
         self.latencies = []
         self.lock = threading.Lock()
         self.stop = threading.Event()
@@ -219,8 +220,11 @@ class Load:
     def worker(self, number, client):
         from django.db import connections
 
-        sequence = 0
+        sequence, generation = 0, self.generation
         while not self.stop.is_set() and self.count() < self.total and time.monotonic() < self.deadline:
+            if generation != self.generation:
+                generation = self.generation
+                reload_worker()
             sequence += 1
             name = f"Exercice de relève {number}-{sequence}"
             started = time.monotonic()
@@ -256,11 +260,25 @@ class Load:
         self.stop.set()
 
 
-def point_application_at(port):
-    """What a new DATABASE_URL and a reload do in production: every worker's next connection goes there."""
+def point_application_at(load, port):
+    """What production does: a new DATABASE_URL, then `systemctl reload` (gunicorn HUP: new workers)."""
     from django.db import connections
 
     connections.settings["default"]["PORT"] = str(port)
+    load.generation += 1
+
+
+def reload_worker():
+    """A reloaded gunicorn worker starts without the old database connection.
+
+    Not cosmetic: a connection that died inside a transaction can leave Django's wrapper for good in
+    "the connection is closed" (seen in the drill: every later request of that worker refused), and
+    only a fresh wrapper, as a new worker has, gets out of it."""
+    from django.db import connections
+
+    with contextlib.suppress(Exception):
+        connections["default"].close()
+    del connections["default"]
 
 
 # --- Private files ---------------------------------------------------------------------------------
@@ -333,8 +351,11 @@ def drill(args):
         print(f"drill: primary stopped hard (-m immediate) after {before} acknowledged writes, under load")
         standby.run("pg_ctl", "-D", standby.data, "-w", "-t", "60", "promote")
         promoted = time.monotonic()
-        point_application_at(standby.port)
-        print(f"drill: standby promoted in {promoted - stopped:.2f} s; application pointed at 127.0.0.1:{standby.port}")
+        point_application_at(load, standby.port)
+        print(
+            f"drill: standby promoted in {promoted - stopped:.2f} s; "
+            f"application pointed at 127.0.0.1:{standby.port} and reloaded"
+        )
         load.join()
 
         acked = list(load.acked)
