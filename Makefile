@@ -85,3 +85,17 @@ check-deploy: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) node_modules var/staticfiles
+
+# --- Operations (issue 15): fail-over to the second site, security updates ------------------
+# failover-drill: two PostgreSQL clusters on loopback (primary, synchronous standby), load through the
+# application, primary killed, standby promoted; prints the recovery time and the writes lost (must be 0).
+# Then the test's short version (it skips in `make test`: minutes, not seconds). DRILL_ARGS=--async compares.
+# audit: known vulnerabilities in the pinned Python and npm packages; exit 1 if any, 3 if a database is unreachable.
+DRILL_ARGS ?=
+.PHONY: failover-drill audit
+failover-drill: deps $(BIN)/.installed
+	$(PY) scripts/failover_drill.py $(DRILL_ARGS)
+	FAILOVER_DRILL=1 $(BIN)/pytest -p no:cacheprovider -q tests/operations/test_failover_drill.py
+
+audit: $(BIN)/.installed node_modules/.installed
+	$(PY) scripts/audit.py
