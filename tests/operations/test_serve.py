@@ -269,7 +269,7 @@ def test_gunicorn_with_production_settings_serves_the_sign_in_page_and_its_heade
 # --- nginx in front: the repo's site configuration ------------------------------------------------
 
 
-def loopback_site(*, http_port, https_port, cert, key, upstream, static_root, private_root):
+def loopback_site(*, prefix, http_port, https_port, cert, key, upstream, static_root, private_root):
     """deploy/nginx/opq-intranet.conf with loopback's ports, paths and certificate. Each
     replaced line must be in the file: a change there shows here."""
     text = SITE_CONF.read_text()
@@ -285,6 +285,8 @@ def loopback_site(*, http_port, https_port, cert, key, upstream, static_root, pr
         ("unix:/run/opq-intranet/gunicorn.sock", f"unix:{upstream}"),
         ("/var/lib/opq-intranet/static/", f"{static_root}/"),
         ("/var/lib/opq-intranet/private/", f"{private_root}/"),
+        ("/var/log/nginx/opq-intranet.access.log", f"{prefix}/access.log"),
+        ("/var/log/nginx/opq-intranet.error.log", f"{prefix}/error.log"),
     ]
     for old, new in replacements:
         assert old in text, f"{old!r} is no longer in {SITE_CONF.name}"
@@ -308,7 +310,6 @@ events {{ worker_connections 64; }}
 http {{
     {mime}
     default_type application/octet-stream;
-    access_log {prefix}/access.log;
     {temp}
     include {prefix}/site.conf;
 }}
@@ -346,6 +347,7 @@ def test_nginx_serves_static_and_private_files_after_the_permission_check(
     gunicorn_args = [str(GUNICORN), "opq_intranet.wsgi", "--bind", f"unix:{upstream}", "--workers", "2"]
     gunicorn_args += ["--no-control-socket", "--error-logfile", "-"]
     site = loopback_site(
+        prefix=prefix,
         http_port=http_port,
         https_port=https_port,
         cert=cert,
@@ -422,6 +424,9 @@ def test_nginx_serves_static_and_private_files_after_the_permission_check(
         # The health check through the proxy.
         status, _headers, body = request(https, "GET", "/healthz")
         assert status == 200 and b'"ok"' in body
+        # nginx's access log names each request by the id gunicorn's log lines carry.
+        log = (prefix / "access.log").read_text()
+        assert re.search(rf'"GET {re.escape(download)} HTTP/1.1" 200 {len(content)} .* id=[0-9a-f]{{32}}', log)
     finally:
         if proxy is not None:
             proxy.stop()
