@@ -4,6 +4,9 @@
 #
 #   scripts/serve.sh            serve on https://127.0.0.1:$SERVE_PORT (default 8001)
 #
+# SERVE_DIR (default var/serve) holds the certificate; SERVE_COLLECTSTATIC=0 skips
+# collectstatic when DJANGO_STATIC_ROOT was collected already (tests/operations/test_serve.py).
+#
 # TLS is gunicorn's own, with a self-signed certificate for 127.0.0.1/localhost made here
 # (var/serve/, openssl) rather than an exception in the production settings: nothing in them
 # is weakened to serve on loopback, so `check --deploy` stays clean and what you see is what
@@ -17,7 +20,7 @@ cd "$(dirname "$0")/.."
 HOST=127.0.0.1
 PORT="${SERVE_PORT:-8001}"
 WORKERS="${SERVE_WORKERS:-2}"
-DIR="$PWD/var/serve"
+DIR="${SERVE_DIR:-$PWD/var/serve}"
 mkdir -p "$DIR"
 chmod 700 "$DIR"
 
@@ -37,7 +40,9 @@ export DJANGO_ALLOWED_HOSTS="$HOST,localhost"
 export PORTAL_BASE_URL="https://$HOST:$PORT"
 
 # The assets as production has them: hashed names and their manifest (DJANGO_STATIC_ROOT).
-.venv/bin/python manage.py collectstatic --noinput -v 0
+if [ "${SERVE_COLLECTSTATIC:-1}" != 0 ]; then
+  .venv/bin/python manage.py collectstatic --noinput -v 0
+fi
 
 echo "serve: https://$HOST:$PORT/ (gunicorn, production settings, $WORKERS workers; Ctrl-C stops)" >&2
 exec .venv/bin/gunicorn opq_intranet.wsgi \

@@ -213,20 +213,29 @@ def staff_with_password(reference_data, settings):
     return user
 
 
-# --- gunicorn alone: production settings, its own TLS (what `make serve` runs) -----------------
+# --- `make serve`: gunicorn alone, production settings, its own TLS --------------------------------
 
 
-def test_gunicorn_with_production_settings_serves_the_sign_in_page_and_its_headers(
-    tmp_path, certificate, static_root, secret_key, staff_with_password
-):
-    cert, key = certificate
+def test_make_serve_answers_the_sign_in_page_with_production_headers(tmp_path, static_root, staff_with_password):
+    """scripts/serve.sh, what `make serve` runs once the demo data is in: its certificate, its
+    session secret, gunicorn with production settings."""
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed (Debian package 'openssl')")
     port = free_port()
-    env = production_env(secret_key, DATABASE_URL=database_url_of_this_test(), DJANGO_STATIC_ROOT=str(static_root))
-    args = [str(GUNICORN), "opq_intranet.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
-    args += ["--certfile", str(cert), "--keyfile", str(key), "--no-control-socket", "--error-logfile", "-"]
-    context = ssl.create_default_context(cafile=str(cert))
-    connect = lambda: http.client.HTTPSConnection("127.0.0.1", port, timeout=10, context=context)  # noqa: E731
-    server = Process(args, env=env, log=tmp_path / "gunicorn.log")
+    env = production_env(
+        "overridden-by-serve.sh",
+        DATABASE_URL=database_url_of_this_test(),
+        DJANGO_STATIC_ROOT=str(static_root),
+        SERVE_PORT=str(port),
+        SERVE_WORKERS="1",
+        SERVE_DIR=str(tmp_path / "serve"),
+        SERVE_COLLECTSTATIC="0",  # the fixture ran the same collectstatic
+    )
+    server = Process([str(ROOT / "scripts" / "serve.sh")], env=env, log=tmp_path / "serve.log")
+    cert = tmp_path / "serve" / "cert.pem"
+    connect = lambda: http.client.HTTPSConnection(  # noqa: E731
+        "127.0.0.1", port, timeout=10, context=ssl.create_default_context(cafile=str(cert))
+    )
     try:
         wait_until_up(server, connect)
         status, headers, body = request(connect, "GET", "/connexion/")
@@ -408,6 +417,10 @@ def test_nginx_serves_static_and_private_files_after_the_permission_check(
         assert "no-store" in headers["Cache-Control"]
         assert headers.get_all("Strict-Transport-Security") == ["max-age=31536000; includeSubDomains; preload"]
         assert "X-Accel-Redirect" not in headers
+        # nginx serves ranges: a long download resumes where it stopped.
+        ranged = {"Cookie": sessions["member"], "Range": "bytes=0-4"}
+        status, headers, body = request(https, "GET", download, headers=ranged)
+        assert (status, body) == (206, content[:5])
 
         # Another unit's member: 404, and no byte of the file.
         status, headers, body = request(https, "GET", download, headers={"Cookie": sessions["outsider"]})
