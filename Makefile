@@ -26,6 +26,7 @@ help:
 	@echo "make seed   - load demo data (SCALE=demo|full)"
 	@echo "make bench  - benchmark the registered pages (BENCH_SCALE=demo|full)"
 	@echo "make lint   - ruff"
+	@echo "make serve  - the intranet under gunicorn, production settings, https://127.0.0.1:$(SERVE_PORT)"
 
 # --- Dependencies -------------------------------------------------------------------------
 $(BIN)/.installed: requirements.txt requirements-dev.txt scripts/system-deps.sh
@@ -82,6 +83,16 @@ check-deploy: $(BIN)/.installed
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=intranet.example \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+# --- Operations: deployment (issue 15) -------------------------------------------------------
+# `make serve`: gunicorn with production settings on https://127.0.0.1:$(SERVE_PORT) (a
+# self-signed certificate, a secret for the session), with make run's demo data.
+# The production set-up itself (systemd, nginx) is in deploy/.
+SERVE_PORT ?= 8001
+.PHONY: serve
+serve: setup
+	$(PY) manage.py seed_demo --scale demo --once
+	SERVE_PORT=$(SERVE_PORT) scripts/serve.sh
 
 clean:
 	rm -rf $(VENV) node_modules var/staticfiles

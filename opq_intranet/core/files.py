@@ -8,10 +8,16 @@ may read it, through a reader check its app registers:
     register_reader(Return, lambda user, ret: selectors.returns_visible_to(user).filter(pk=ret.pk).exists())
 
 A denied file and a missing file both answer 404, so ids reveal nothing.
+
+Behind nginx (`PRIVATE_FILE_X_ACCEL_PREFIX` set), the view still decides who may read, then
+answers headers only with `X-Accel-Redirect`: nginx sends the bytes from its `internal`
+location that aliases PRIVATE_MEDIA_ROOT (deploy/nginx/opq-intranet.conf), so a worker is not
+held for the length of a 2 GB download. Unset, Django streams the file itself.
 """
 
 import hashlib
 from pathlib import PurePath
+from urllib.parse import quote
 
 import magic
 from django.conf import settings
@@ -147,15 +153,30 @@ def checksum_matches(private_file):
     return digest.hexdigest() == private_file.sha256
 
 
-def private_file_response(private_file):
-    """The file as a download. Even if a browser rendered it, it could run no script."""
-    if private_file.content_destroyed_at is not None:
+def private_file_response(private_file, *, filename=None, inline=False, sandbox=True):
+    """The file as a download, once the caller has checked who may read it. Even if a
+    browser rendered it, it could run no script. `filename` replaces the stored name (a
+    version's "rapport-v2.pdf"); `inline`/`sandbox` as in `download_response` (an inline
+    PDF preview only)."""
+    if private_file.content_destroyed_at is not None or not private_file.content:
         raise Http404  # destroyed under an approved disposition: only its description remains
-    return download_response(
-        private_file.content.open("rb"),
-        filename=private_file.original_name,
-        content_type=private_file.mime_type,
+    filename = filename or private_file.original_name
+    prefix = settings.PRIVATE_FILE_X_ACCEL_PREFIX
+    if not prefix:
+        return download_response(
+            private_file.content.open("rb"),
+            filename=filename,
+            content_type=private_file.mime_type,
+            inline=inline,
+            sandbox=sandbox,
+        )
+    # Same headers, no body: nginx serves the bytes. The stored name is ours ("2026/12/<uuid>"),
+    # never the uploader's, so it cannot step out of the internal location.
+    response = download_response(
+        b"", filename=filename, content_type=private_file.mime_type, inline=inline, sandbox=sandbox
     )
+    response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{quote(private_file.content.name)}"
+    return response
 
 
 def private_file_destroy_content(private_file):

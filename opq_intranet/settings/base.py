@@ -203,6 +203,10 @@ PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var"
 MEDIA_ROOT = PRIVATE_MEDIA_ROOT
 MEDIA_URL = None  # there is deliberately no public URL for uploaded files
 PRIVATE_FILE_MAX_BYTES = env.int("PRIVATE_FILE_MAX_MB", default=50) * 1024 * 1024
+# Behind nginx: the URI prefix of its `internal` location aliasing PRIVATE_MEDIA_ROOT
+# ("/_private_files"). Views check the permission, then answer with X-Accel-Redirect and no
+# body. Empty: Django streams the file (development, tests, no proxy).
+PRIVATE_FILE_X_ACCEL_PREFIX = env("PRIVATE_FILE_X_ACCEL_PREFIX", default="")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

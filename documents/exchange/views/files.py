@@ -26,7 +26,7 @@ from documents.exchange.models import Folder
 from documents.exchange.permissions import EXCHANGE_RULE
 from documents.exchange.views.spaces import space_crumbs
 from opq_intranet.accounts.access import access
-from opq_intranet.core.downloads import download_response
+from opq_intranet.core.files import private_file_response
 from opq_intranet.core.querystring import query_id
 from opq_intranet.core.views.generic import (
     Action,
@@ -130,10 +130,9 @@ def file_preview(request, space_pk, pk):
     except ValidationError:
         raise Http404 from None
     # A browser cannot show a PDF under CSP sandbox; an image in an <img> runs nothing either way.
-    return download_response(
-        stored.content.open("rb"),
+    return private_file_response(
+        stored,
         filename=version.shared_file.name,
-        content_type=stored.mime_type,
         inline=True,
         sandbox=stored.mime_type != "application/pdf",
     )
@@ -144,7 +143,7 @@ def _download(request, version, filename):
         stored = services.version_download(version=version, user=request.user, request=request)
     except ValidationError:
         raise Http404 from None
-    return download_response(stored.content.open("rb"), filename=filename, content_type=stored.mime_type)
+    return private_file_response(stored, filename=filename)
 
 
 @require_GET

@@ -33,7 +33,7 @@ from documents.exchange.forms import DropForm, LinkPasswordForm
 from documents.exchange.services import links as link_services
 from documents.exchange.tus import TusEndpoint, UploadTarget
 from opq_intranet.accounts.access import AccessRule, Audience, access
-from opq_intranet.core.downloads import download_response
+from opq_intranet.core.files import private_file_response
 
 PUBLIC_RULE = AccessRule(Audience.PUBLIC)
 REFUSED = 422
@@ -168,7 +168,7 @@ class LinkDownloadView(LinkView):
         stored = shared_file.current_version.stored_file
         if stored.content_destroyed_at is not None:
             return invalid_page(request)
-        return download_response(stored.content.open("rb"), filename=shared_file.name, content_type=stored.mime_type)
+        return private_file_response(stored, filename=shared_file.name)
 
 
 class LinkDropView(LinkView):
