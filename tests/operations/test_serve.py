@@ -8,6 +8,7 @@ Every process started here is stopped here. Without openssl or nginx (Debian's p
 installed when missing and possible), the part that needs it skips and says why.
 """
 
+import contextlib
 import http.client
 import os
 import re
@@ -170,6 +171,22 @@ def static_root(tmp_path_factory):
     return root
 
 
+@contextlib.contextmanager
+def _no_service_start():
+    """Install the package without starting Debian's own nginx service on port 80 (the test runs
+    its own instance and stops it): Debian's policy-rc.d says no to every start meanwhile."""
+    policy = Path("/usr/sbin/policy-rc.d")
+    if policy.exists():
+        yield
+        return
+    policy.write_text("#!/bin/sh\n# Written by tests/operations/test_serve.py while it installs nginx.\nexit 101\n")
+    policy.chmod(0o755)
+    try:
+        yield
+    finally:
+        policy.unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session")
 def nginx():
     """Debian's nginx binary: installed with apt-get when missing and we are root."""
@@ -177,9 +194,10 @@ def nginx():
     if not found and os.geteuid() == 0 and shutil.which("apt-get"):
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         install = ["apt-get", "install", "-y", "-q", "-o", "DPkg::Lock::Timeout=120", "nginx"]
-        if subprocess.run(install, env=env, capture_output=True, timeout=300, check=False).returncode != 0:
-            subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, timeout=300, check=False)
-            subprocess.run(install, env=env, capture_output=True, timeout=300, check=False)
+        with _no_service_start():
+            if subprocess.run(install, env=env, capture_output=True, timeout=300, check=False).returncode != 0:
+                subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, timeout=300, check=False)
+                subprocess.run(install, env=env, capture_output=True, timeout=300, check=False)
         found = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
     if not found:
         pytest.skip("nginx is not installed and could not be (Debian package 'nginx', as root)")
