@@ -18,6 +18,7 @@ export DATABASE_URL := $(shell scripts/localdb.sh url)
 endif
 
 .PHONY: setup deps db migrate seed run test bench lint messages check-deploy clean help
+.PHONY: backup restore-drill
 
 help:
 	@echo "make run    - set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -26,6 +27,8 @@ help:
 	@echo "make seed   - load demo data (SCALE=demo|full)"
 	@echo "make bench  - benchmark the registered pages (BENCH_SCALE=demo|full)"
 	@echo "make lint   - ruff"
+	@echo "make backup - one dated, encrypted backup set in BACKUP_ROOT, then rotation"
+	@echo "make restore-drill - back up, restore into a fresh database, compare: nothing lost"
 
 # --- Dependencies -------------------------------------------------------------------------
 $(BIN)/.installed: requirements.txt requirements-dev.txt scripts/system-deps.sh
@@ -82,6 +85,15 @@ check-deploy: $(BIN)/.installed
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=intranet.example \
 	$(PY) manage.py check --deploy --fail-level WARNING
+
+# --- Backups and the restore drill (issue 15, "Backups") -------------------------------------
+# One dated, encrypted set into BACKUP_ROOT (BACKUP_KEY from the environment), then rotation.
+backup: $(BIN)/.installed db
+	$(PY) manage.py backup
+
+# Back up this database, restore into a fresh one and a temporary file store, compare, drop.
+restore-drill: $(BIN)/.installed db
+	$(PY) manage.py restore_drill
 
 clean:
 	rm -rf $(VENV) node_modules var/staticfiles

@@ -41,6 +41,6 @@ def decrypt(src, dst, key, scheme):
         raise ValueError("the set is encrypted and BACKUP_KEY is empty")
     try:
         pyrage.decrypt_file(str(src), str(dst), [identity(key)])
-    except pyrage.DecryptError as exc:
+    except (pyrage.DecryptError, OSError) as exc:  # a cut stream surfaces as an OSError
         reason = "the piece is damaged, cut short, or the key is not this set's"
         raise ValueError(f"decryption failed ({exc}): {reason}") from exc

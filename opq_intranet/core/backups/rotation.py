@@ -8,12 +8,15 @@ def sets_to_keep(stamps, *, now, daily, weekly, monthly, max_age_days):
 
     Kept: the newest set of each of the `daily` most recent days that have a set, of each of the
     `weekly` most recent ISO weeks and of each of the `monthly` most recent months; never a set
-    older than `max_age_days` (what the destruction certificates promise), and never a set from
-    the future (a clock that jumped must not delete everything else).
+    older than `max_age_days` (what the destruction certificates promise). Always kept whatever the
+    settings: the newest set (rotation never leaves no backup) and sets from the future (a clock
+    that jumped must not delete everything else).
     """
     oldest_allowed = now - timedelta(days=max_age_days)
     candidates = sorted((s for s in stamps if s >= oldest_allowed), reverse=True)  # newest first
     keep = {s for s in stamps if s > now}
+    if stamps:
+        keep.add(max(stamps))
 
     def newest_per_period(period, count):
         seen = []

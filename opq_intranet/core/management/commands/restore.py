@@ -27,8 +27,6 @@ class Command(BaseCommand):
         set_dir = Path(set)
         if not set_dir.is_dir() and (Path(settings.BACKUP_ROOT) / set).is_dir():
             set_dir = Path(settings.BACKUP_ROOT) / set
-        # Django's own connection could hold the target open; pg_restore uses its own.
-        connections.close_all()
         db = connections[database].settings_dict
         try:
             report = sets.restore_set(set_dir, db, settings.PRIVATE_MEDIA_ROOT, settings.BACKUP_KEY, workdir)
