@@ -18,7 +18,7 @@ export DATABASE_URL := $(shell scripts/localdb.sh url)
 endif
 
 .PHONY: setup deps db migrate seed run test bench lint messages check-deploy clean help
-.PHONY: backup restore-drill
+.PHONY: backup restore-drill pitr-drill
 
 help:
 	@echo "make run    - set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -29,6 +29,7 @@ help:
 	@echo "make lint   - ruff"
 	@echo "make backup - one dated, encrypted backup set in BACKUP_ROOT, then rotation"
 	@echo "make restore-drill - back up, restore into a fresh database, compare: nothing lost"
+	@echo "make pitr-drill - WAL archive + base backup, recover to a time before a DELETE"
 
 # --- Dependencies -------------------------------------------------------------------------
 $(BIN)/.installed: requirements.txt requirements-dev.txt scripts/system-deps.sh
@@ -94,6 +95,10 @@ backup: $(BIN)/.installed db
 # Back up this database, restore into a fresh one and a temporary file store, compare, drop.
 restore-drill: $(BIN)/.installed db
 	$(PY) manage.py restore_drill
+
+# Point-in-time recovery from a base backup and the WAL archive, in a throw-away cluster.
+pitr-drill:
+	scripts/pitr-drill.sh
 
 clean:
 	rm -rf $(VENV) node_modules var/staticfiles
