@@ -14,6 +14,10 @@ ARCH="$WORK/archive"  # in production: the Montréal site's share (see README, "
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 sql() { "$PGBIN/psql" -X -q -t -A -h 127.0.0.1 -p "$1" -U postgres -d postgres -c "$2"; }
 cleanup() {
+  status=$?
+  if [ "$status" != 0 ]; then
+    for log in "$WORK"/*.log; do [ -f "$log" ] && { echo "--- $log" >&2; tail -n 15 "$log" >&2; }; done
+  fi
   for d in primary recovered; do
     [ -f "$WORK/$d/postmaster.pid" ] && as_pg "$PGBIN/pg_ctl" -D "$WORK/$d" -m immediate stop >/dev/null 2>&1 || true
   done
@@ -35,7 +39,9 @@ port = $PORT
 unix_socket_directories = '$WORK'
 wal_level = replica
 archive_mode = on
-archive_command = 'test ! -f $ARCH/%f && cp %p $ARCH/%f'
+# Copy under a temporary name, then rename: a half-copied segment must never look archived
+# (the drill once recovered from one, cut short by the primary's crash).
+archive_command = 'test ! -f $ARCH/%f && cp %p $ARCH/%f.part && mv $ARCH/%f.part $ARCH/%f'
 CONF
 as_pg "$PGBIN/pg_ctl" -D "$WORK/primary" -l "$WORK/primary.log" -w start >/dev/null
 sql "$PORT" "CREATE TABLE ledger (id serial PRIMARY KEY, note text NOT NULL, at timestamptz DEFAULT now())"
@@ -51,8 +57,9 @@ sleep 1
 sql "$PORT" "DELETE FROM ledger"
 SEGMENT="$(sql "$PORT" "SELECT pg_walfile_name(pg_current_wal_lsn())")"
 sql "$PORT" "SELECT pg_switch_wal()" >/dev/null
-for _ in $(seq 1 60); do [ -f "$ARCH/$SEGMENT" ] && break; sleep 0.5; done
-[ -f "$ARCH/$SEGMENT" ] || { echo "pitr-drill: segment $SEGMENT never reached the archive" >&2; exit 1; }
+archived() { [ "$(sql "$PORT" "SELECT coalesce(last_archived_wal >= '$SEGMENT', false) FROM pg_stat_archiver")" = t ]; }
+for _ in $(seq 1 60); do archived && break; sleep 0.5; done
+archived || { echo "pitr-drill: segment $SEGMENT never reached the archive" >&2; exit 1; }
 as_pg "$PGBIN/pg_ctl" -D "$WORK/primary" -m immediate stop >/dev/null  # the primary is lost
 
 # 4. Recovery: the base backup, WAL replayed from the archive up to the target time, then promote.
