@@ -138,3 +138,11 @@ def test_rotation_deletes_old_sets(stores):
     names = {p.name for p in sets.list_sets(stores.BACKUP_ROOT).values()}
     assert "opq-20250101T020000Z" not in names  # older than BACKUP_RETENTION_DAYS
     assert len(names) == 1 or "opq-20261001T020000Z" in names
+
+
+def test_restore_says_when_the_set_and_the_code_migrations_differ():
+    from opq_intranet.core.management.commands.restore import migration_notes
+
+    assert migration_notes({"bdsp": "9999_from_newer_code"})[0].startswith("WARNING: bdsp is at 9999_from_newer_code")
+    assert migration_notes({"bdsp": "0001_initial"})[0].startswith("NOTE: bdsp is at 0001_initial")
+    assert migration_notes({"not_an_app": "0001_initial"}) == []

@@ -92,6 +92,8 @@ def make_backup(db, media_root, backup_root, key, now=None):
             "pieces": pieces,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+        for path in partial.iterdir():
+            path.chmod(0o600)  # the service user's only, like the directory (0700)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -199,6 +201,7 @@ class RestoreReport:
     files: int
     differences: list
     seconds: float
+    migrations: dict = field(default_factory=dict)
 
     @property
     def ok(self):
@@ -238,4 +241,5 @@ def restore_set(set_dir, db, media_root, key, workdir=None):
         files=len(manifest["files"]),
         differences=differences,
         seconds=time.monotonic() - started,
+        migrations=manifest["migrations"],
     )

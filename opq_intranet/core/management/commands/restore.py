@@ -38,8 +38,26 @@ class Command(BaseCommand):
             for line in report.differences[:50]:
                 self.stderr.write(f"  {line}")
             raise CommandError(f"restored, but {len(report.differences)} differences with the manifest (above)")
+        for line in migration_notes(report.migrations):
+            self.stdout.write(line)
         self.stdout.write(
             f"Restored {set_dir.name} into database {db['NAME']} and {settings.PRIVATE_MEDIA_ROOT} in "
             f"{report.seconds:.1f} s: {report.tables} tables, {report.rows} rows and {report.files} files, "
             "all matching the manifest (row counts per table, SHA-256 per file)"
         )
+
+
+def migration_notes(in_set):
+    """What to do when the set's migration state and this code's differ (said, not done)."""
+    from django.db.migrations.loader import MigrationLoader
+
+    on_disk = {}
+    for app, name in MigrationLoader(None, ignore_no_migrations=True).disk_migrations:
+        on_disk.setdefault(app, set()).add(name)
+    notes = []
+    for app, latest in sorted(in_set.items()):
+        if app in on_disk and latest not in on_disk[app]:
+            notes.append(f"WARNING: {app} is at {latest} in the set, a migration this code does not have: newer code?")
+        elif app in on_disk and max(on_disk[app]) > latest:
+            notes.append(f"NOTE: {app} is at {latest} in the set, this code has {max(on_disk[app])}: run migrate")
+    return notes
