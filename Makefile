@@ -18,6 +18,7 @@ export DATABASE_URL := $(shell scripts/localdb.sh url)
 endif
 
 .PHONY: setup deps db migrate seed run test bench lint messages check-deploy clean help
+.PHONY: backup restore-drill pitr-drill
 
 help:
 	@echo "make run    - set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -27,6 +28,11 @@ help:
 	@echo "make bench  - benchmark the registered pages (BENCH_SCALE=demo|full)"
 	@echo "make lint   - ruff"
 	@echo "make serve  - the intranet under gunicorn, production settings, https://127.0.0.1:$(SERVE_PORT)"
+	@echo "make backup - one dated, encrypted backup set in BACKUP_ROOT, then rotation"
+	@echo "make restore-drill - back up, restore into a fresh database, compare: nothing lost"
+	@echo "make pitr-drill - WAL archive + base backup, recover to a time before a DELETE"
+	@echo "make failover-drill - primary killed under load, synchronous standby promoted: writes lost (0)"
+	@echo "make audit  - known vulnerabilities in the pinned Python and npm packages"
 
 # --- Dependencies -------------------------------------------------------------------------
 $(BIN)/.installed: requirements.txt requirements-dev.txt scripts/system-deps.sh
@@ -93,6 +99,19 @@ SERVE_PORT ?= 8001
 serve: setup
 	$(PY) manage.py seed_demo --scale demo --once
 	SERVE_PORT=$(SERVE_PORT) scripts/serve.sh
+
+# --- Backups and the restore drill (issue 15, "Backups") -------------------------------------
+# One dated, encrypted set into BACKUP_ROOT (BACKUP_KEY from the environment), then rotation.
+backup: $(BIN)/.installed db
+	$(PY) manage.py backup
+
+# Back up this database, restore into a fresh one and a temporary file store, compare, drop.
+restore-drill: $(BIN)/.installed db
+	$(PY) manage.py restore_drill
+
+# Point-in-time recovery from a base backup and the WAL archive, in a throw-away cluster.
+pitr-drill:
+	scripts/pitr-drill.sh
 
 clean:
 	rm -rf $(VENV) node_modules var/staticfiles

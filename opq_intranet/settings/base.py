@@ -296,6 +296,16 @@ FORM_RENDERER = "opq_intranet.core.forms.IntranetFormRenderer"
 RECORDS_YEAR_END = (12, 31)
 # How long the backups keep a copy: a destruction certificate says until when they hold it.
 BACKUP_RETENTION_DAYS = env.int("BACKUP_RETENTION_DAYS", default=35)
+# Backups (`manage.py backup` / `restore`): where the dated sets go, the age identity that
+# encrypts them (AGE-SECRET-KEY-1…), and how many daily / weekly / monthly sets are kept. No set
+# older than BACKUP_RETENTION_DAYS is ever kept, whatever the counts say (the certificates' promise).
+BACKUP_ROOT = Path(env("BACKUP_ROOT", default=str(BASE_DIR / "var" / "backups")))
+BACKUP_KEY = env("BACKUP_KEY", default="")
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=5)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
+# Unencrypted sets only where there is nothing real to protect (development and tests say so).
+BACKUP_ALLOW_UNENCRYPTED = False
 # Records management's "today", moved forward for training and demonstrations only (what
 # disposition treats as due). Empty in production: `check --deploy` warns otherwise.
 _records_today = env("RECORDS_TODAY", default="")

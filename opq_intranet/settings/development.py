@@ -16,3 +16,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Demo and test data only: a backup without BACKUP_KEY is allowed (with a warning).
+BACKUP_ALLOW_UNENCRYPTED = True

@@ -21,3 +21,5 @@ MEDIA_URL = "/media-jamais-servi/"
 # A test database is thrown away: commits need not wait for the disk (PostgreSQL's own
 # per-session setting; the server's configuration is left alone).
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+# Demo and test data only: a backup without BACKUP_KEY is allowed (with a warning).
+BACKUP_ALLOW_UNENCRYPTED = True
