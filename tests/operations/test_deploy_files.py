@@ -60,6 +60,10 @@ def test_the_units_run_what_the_readme_says():
     assert "manage.py run_scheduled" in scheduled and "Type=oneshot" in scheduled
     timer = (DEPLOY / "systemd" / "opq-intranet-scheduled.timer").read_text()
     assert "Unit=opq-intranet-scheduled.service" in timer and "OnCalendar=" in timer
+    backup = (DEPLOY / "systemd" / "opq-intranet-backup.service").read_text()
+    assert "manage.py backup" in backup and "ReadWritePaths=/var/backups/opq-intranet" in backup
+    assert "Unit=opq-intranet-backup.service" in (DEPLOY / "systemd" / "opq-intranet-backup.timer").read_text()
+    assert "/var/backups/opq-intranet " in (DEPLOY / "tmpfiles" / "opq-intranet.conf").read_text()
     # The private files' internal location is the one the env file names.
     assert "location /_private_files/ {\n        internal;" in SITE
     assert "alias /var/lib/opq-intranet/private/;" in SITE
