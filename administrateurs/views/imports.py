@@ -3,10 +3,7 @@ row in French, nothing saved), a preview of a clean file, then the import on con
 or none). The file waits between the preview and the confirmation in the shared cache (30
 minutes, for the person who sent it only). Not an object page: a form with its preview."""
 
-import secrets
-
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,16 +14,13 @@ from administrateurs import candidate_import, permissions
 from administrateurs.forms import CandidateImportForm
 from administrateurs.views.candidates import CANDIDATES, HOME
 from opq_intranet.accounts.access import access
+from opq_intranet.core import import_stash
 from opq_intranet.core.downloads import download_response
 from opq_intranet.core.spreadsheets import XLSX
 from opq_intranet.core.views.generic import REFUSED
 
-WAIT_SECONDS = 30 * 60
 PREVIEW_ROWS = 50
-
-
-def _key(user, token):
-    return f"administrateurs-import:{user.pk}:{token}"
+SCOPE = "administrateurs"
 
 
 def _page(request, form, *, checked=None, token="", status=200):
@@ -62,13 +56,12 @@ def import_candidates(request):
     checked = candidate_import.check_file(upload.name, content)
     if checked.problems:
         return _page(request, form, checked=checked, status=REFUSED)
-    token = secrets.token_urlsafe(16)
-    cache.set(_key(request.user, token), (upload.name, content), WAIT_SECONDS)
+    token = import_stash.stash(SCOPE, request.user, upload.name, content)
     return _page(request, CandidateImportForm(), checked=checked, token=token)
 
 
 def _confirm(request, token):
-    kept = cache.get(_key(request.user, token))
+    kept = import_stash.kept(SCOPE, request.user, token)
     if kept is None:
         messages.error(request, _("The preview has expired: send the file again."))
         return redirect("administrateurs:candidate_import")
@@ -80,7 +73,7 @@ def _confirm(request, token):
     except ValidationError as error:
         checked.problems = [candidate_import.Problem("", message) for message in error.messages]
         return _page(request, CandidateImportForm(), checked=checked, status=REFUSED)
-    cache.delete(_key(request.user, token))
+    import_stash.discard(SCOPE, request.user, token)
     messages.success(
         request, ngettext("%(count)s candidacy imported.", "%(count)s candidacies imported.", count) % {"count": count}
     )

@@ -3,11 +3,7 @@ in French, nothing saved), a preview of a clean file, then the import on confirm
 file waits between the preview and the confirmation in the shared cache (30 minutes, for the
 person who sent it only)."""
 
-import secrets
-
-from django import forms
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,32 +13,20 @@ from django.utils.translation import gettext_lazy
 from inventaire import asset_import, permissions
 from inventaire.views.assets import ASSETS, HOME
 from opq_intranet.accounts.access import access
+from opq_intranet.core import import_stash
 from opq_intranet.core.downloads import download_response
+from opq_intranet.core.forms import SpreadsheetImportForm
 from opq_intranet.core.spreadsheets import XLSX
 from opq_intranet.core.views.generic import REFUSED
 
-MAX_BYTES = 5 * 1024 * 1024
-WAIT_SECONDS = 30 * 60
 PREVIEW_ROWS = 50
+SCOPE = "inventaire"
 
 
-class AssetImportForm(forms.Form):
-    spreadsheet = forms.FileField(
-        label=gettext_lazy("Spreadsheet (XLSX or CSV)"),
-        help_text=gettext_lazy("One row per asset, with the template's columns."),
-    )
-
-    def clean_spreadsheet(self):
-        upload = self.cleaned_data["spreadsheet"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(_("Send an XLSX or CSV file."))
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB: import it in parts."))
-        return upload
-
-
-def _key(user, token):
-    return f"inventaire-import:{user.pk}:{token}"
+class AssetImportForm(SpreadsheetImportForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["spreadsheet"].help_text = gettext_lazy("One row per asset, with the template's columns.")
 
 
 def _page(request, form, *, checked=None, token="", status=200):
@@ -76,13 +60,12 @@ def import_assets(request):
     checked = asset_import.check_file(upload.name, content)
     if checked.problems:
         return _page(request, form, checked=checked, status=REFUSED)
-    token = secrets.token_urlsafe(16)
-    cache.set(_key(request.user, token), (upload.name, content), WAIT_SECONDS)
+    token = import_stash.stash(SCOPE, request.user, upload.name, content)
     return _page(request, AssetImportForm(), checked=checked, token=token)
 
 
 def _confirm(request, token):
-    kept = cache.get(_key(request.user, token))
+    kept = import_stash.kept(SCOPE, request.user, token)
     if kept is None:
         messages.error(request, _("The preview has expired: send the file again."))
         return redirect("inventaire:asset_import")
@@ -94,6 +77,6 @@ def _confirm(request, token):
     except ValidationError as error:
         checked.problems = [asset_import.Problem("", message) for message in error.messages]
         return _page(request, AssetImportForm(), checked=checked, status=REFUSED)
-    cache.delete(_key(request.user, token))
+    import_stash.discard(SCOPE, request.user, token)
     messages.success(request, _("%(count)s assets imported.") % {"count": count})
     return redirect("inventaire:asset_list")

@@ -98,3 +98,20 @@ def focus_first_field(form):
     chosen = (with_errors or candidates)[:1]
     for bound in chosen:
         bound.field.widget.attrs["autofocus"] = True
+
+
+class SpreadsheetImportForm(forms.Form):
+    """The file of an import (XLSX or CSV, at most IMPORT_MAX_BYTES); a subclass says, in its
+    field's help text, what one row is."""
+
+    IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
+    spreadsheet = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"))
+
+    def clean_spreadsheet(self):
+        upload = self.cleaned_data["spreadsheet"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Send an XLSX or CSV file."))
+        if upload.size > self.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB: import it in parts."))
+        return upload
